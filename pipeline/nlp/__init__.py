@@ -1,0 +1,1 @@
+"""One spaCy pass per article, batched."""
