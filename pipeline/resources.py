@@ -1,0 +1,106 @@
+"""Resources defined once: the DuckDB warehouse (the single writer) and the spaCy model settings."""
+from __future__ import annotations
+
+import contextlib
+import os
+import time
+from pathlib import Path
+from typing import Iterator
+
+import dagster as dg
+import duckdb
+
+from pipeline import settings
+from pipeline.warehouse.lock import WarehouseBusy, exclusive_lock
+from pipeline.warehouse.store import apply_schema
+
+
+class WarehouseResource(dg.ConfigurableResource):
+    """The DuckDB file. Every write goes through :meth:`write`: an inter-process lock (one writer
+    per file, across runs and processes) plus one transaction, so a crash leaves no half-written
+    article."""
+
+    path: str | None = None           # None -> $ARMS_WAREHOUSE or warehouse/arms.duckdb
+    lock_timeout_s: float = 1800.0    # how long a run waits for another run's write to finish
+    open_retry_s: float = 120.0       # how long to wait for a foreign DuckDB connection to close
+
+    def resolved_path(self) -> Path:
+        return Path(self.path) if self.path else settings.warehouse_path()
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        path = self.resolved_path()
+        deadline = time.monotonic() + self.open_retry_s
+        delay = 0.2
+        while True:
+            try:
+                return duckdb.connect(str(path), read_only=read_only)
+            except duckdb.IOException as exc:
+                # DuckDB locks the file per process: an analyst's open session blocks writers.
+                if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+                    raise WarehouseBusy(
+                        f"cannot open {path}: {exc}. Another process (an open analyst session?) "
+                        f"holds it; close that session or open it with read_only=True only briefly."
+                    ) from exc
+                time.sleep(delay)
+                delay = min(delay * 2, 5.0)
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        path = self.resolved_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with exclusive_lock(path.with_name(path.name + ".lock"), self.lock_timeout_s):
+            con = self._connect(read_only=False)
+            try:
+                apply_schema(con)  # idempotent DDL, committed on its own
+                con.execute("BEGIN TRANSACTION")
+                yield con
+                con.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    con.execute("ROLLBACK")
+                raise
+            finally:
+                con.close()
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        path = self.resolved_path()
+        if not path.exists():
+            raise FileNotFoundError(f"warehouse {path} does not exist yet: run `make run` first")
+        con = self._connect(read_only=True)
+        try:
+            yield con
+        finally:
+            con.close()
+
+
+class NlpResource(dg.ConfigurableResource):
+    """How the one spaCy pass runs. Model name from $ARMS_SPACY_MODEL (default: the pinned package)."""
+
+    model: str | None = None
+    batch_size: int = 64           # docs per nlp.pipe batch
+    chunk_size: int = 200          # articles per worker task and per warehouse write
+    n_workers: int = 0             # 0 -> one per CPU core (ARMS_NLP_WORKERS overrides); 1 -> in-process
+
+    def resolved_model(self) -> str:
+        from pipeline.nlp.model import DEFAULT_MODEL
+
+        return self.model or os.environ.get("ARMS_SPACY_MODEL") or DEFAULT_MODEL
+
+    def resolved_workers(self) -> int:
+        env = os.environ.get("ARMS_NLP_WORKERS")
+        n = int(env) if env else self.n_workers
+        return n if n > 0 else max(1, os.cpu_count() or 1)
+
+
+class ArticlesFolderResource(dg.ConfigurableResource):
+    """The input folder (recursive) and the per-file size limit."""
+
+    path: str | None = None           # None -> $ARMS_ARTICLES_DIR or seeds/articles
+    max_article_bytes: int | None = None
+
+    def resolved_path(self) -> Path:
+        return Path(self.path) if self.path else settings.articles_dir()
+
+    def resolved_max_bytes(self) -> int:
+        return self.max_article_bytes or settings.max_article_bytes()

@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: one writer, schema from sql/schema, idempotent per-article writes."""
