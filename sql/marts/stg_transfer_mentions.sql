@@ -1,0 +1,109 @@
+-- stg_transfer_mentions: arms_transfer_mentions with the keys every mart shares.
+-- grain: one row per arms_transfer_mentions row (article_id, mention_id) that names at least one party.
+-- Party key = ISO3 when known, else the lower-cased trimmed name (non-state groups, unresolved states);
+-- a mention with neither supplier nor recipient is dropped (it cannot form a dyad).
+-- Display name of a party = its most frequent name over both roles (ties: alphabetical).
+-- event_date = date_start, falling back to the article's published_date (NULL when neither).
+-- stage_rank orders stages by how far a transfer got: delivered 7 > ordered 6 > approved 5 >
+-- licensed 4 > negotiating 3 > offered 2 > requested 1; unknown/cancelled/denied = 0.
+-- depends_on: arms_transfer_mentions, articles
+CREATE OR REPLACE VIEW stg_transfer_mentions AS
+WITH source AS (
+    SELECT * FROM arms_transfer_mentions
+),
+
+articles_meta AS (
+    SELECT article_id, published_date, url FROM articles
+),
+
+keyed AS (
+    SELECT
+        s.*,
+        nullif(upper(trim(s.supplier_iso3)), '') AS s_iso3,
+        nullif(upper(trim(s.recipient_iso3)), '') AS r_iso3,
+        nullif(trim(s.supplier_name), '') AS s_name,
+        nullif(trim(s.recipient_name), '') AS r_name,
+        a.published_date,
+        a.url
+    FROM source AS s
+    LEFT JOIN articles_meta AS a USING (article_id)
+),
+
+with_keys AS (
+    SELECT
+        *,
+        coalesce(s_iso3, lower(s_name)) AS supplier_key,
+        coalesce(r_iso3, lower(r_name)) AS recipient_key
+    FROM keyed
+),
+
+party_name_counts AS (
+    SELECT party_key, party_name, count(*) AS n
+    FROM (
+        SELECT supplier_key AS party_key, s_name AS party_name FROM with_keys
+        UNION ALL
+        SELECT recipient_key, r_name FROM with_keys
+    )
+    WHERE party_key IS NOT NULL AND party_name IS NOT NULL
+    GROUP BY party_key, party_name
+),
+
+party_names AS (
+    SELECT party_key, party_name
+    FROM (
+        SELECT
+            party_key, party_name,
+            row_number() OVER (PARTITION BY party_key ORDER BY n DESC, party_name) AS rn
+        FROM party_name_counts
+    )
+    WHERE rn = 1
+),
+
+final AS (
+    SELECT
+        k.article_id,
+        k.mention_id,
+        k.sentence_id,
+        k.evidence,
+        k.supplier_key,
+        k.s_iso3 AS supplier_iso3,
+        coalesce(ps.party_name, k.s_iso3) AS supplier_name,
+        k.s_name AS supplier_name_raw,
+        k.recipient_key,
+        k.r_iso3 AS recipient_iso3,
+        coalesce(pr.party_name, k.r_iso3) AS recipient_name,
+        k.r_name AS recipient_name_raw,
+        k.weapon_text,
+        coalesce(nullif(trim(k.weapon_category), ''), 'unspecified') AS weapon_category,
+        k.quantity_value,
+        k.quantity_low,
+        k.quantity_high,
+        k.quantity_text,
+        k.quantity_qualifier,
+        k.deal_value,
+        k.deal_currency,
+        coalesce(k.stage, 'unknown') AS stage,
+        CASE k.stage
+            WHEN 'delivered' THEN 7
+            WHEN 'ordered' THEN 6
+            WHEN 'approved' THEN 5
+            WHEN 'licensed' THEN 4
+            WHEN 'negotiating' THEN 3
+            WHEN 'offered' THEN 2
+            WHEN 'requested' THEN 1
+            ELSE 0
+        END AS stage_rank,
+        k.modality,
+        k.date_start,
+        k.date_end,
+        k.published_date,
+        coalesce(k.date_start, k.published_date) AS event_date,
+        k.confidence,
+        k.url
+    FROM with_keys AS k
+    LEFT JOIN party_names AS ps ON ps.party_key = k.supplier_key
+    LEFT JOIN party_names AS pr ON pr.party_key = k.recipient_key
+    WHERE k.supplier_key IS NOT NULL OR k.recipient_key IS NOT NULL
+)
+
+SELECT * FROM final
