@@ -107,7 +107,8 @@ def test_assets_and_checks_are_wired():
     deps = {k.to_user_string() for k in deals_asset.asset_deps[deals_asset.key]}
     assert deps == {"deal_mentions", "stg_transfer_mentions"}
     stg = keys["stg_transfer_mentions"]
-    assert {k.to_user_string() for k in stg.asset_deps[stg.key]} == {"arms_transfer_mentions", "articles"}
+    assert {k.to_user_string() for k in stg.asset_deps[stg.key]} == {"arms_transfer_mentions", "articles",
+                                                                    "entity_mentions"}
     assert deals_asset.group_names_by_key[deals_asset.key] == "marts"
     check_names = {k.name for c in mart_checks for k in c.check_keys}
     assert {"deals_deal_id_unique", "deals_have_mentions", "transfer_dyads_no_self_dyad",

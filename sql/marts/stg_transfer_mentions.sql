@@ -2,11 +2,13 @@
 -- grain: one row per arms_transfer_mentions row (article_id, mention_id) that names at least one party.
 -- Party key = ISO3 when known, else the lower-cased trimmed name (non-state groups, unresolved states);
 -- a mention with neither supplier nor recipient is dropped (it cannot form a dyad).
--- Display name of a party = its most frequent name over both roles (ties: alphabetical).
+-- Display name of a party: for an ISO3, the most frequent canonical_name of COUNTRY entity_mentions
+-- with that ISO3 (so "France", not "Dassault"); otherwise (and for name-keyed parties) its most
+-- frequent supplier/recipient name over both roles (ties: alphabetical); else the ISO3 itself.
 -- event_date = date_start, falling back to the article's published_date (NULL when neither).
 -- stage_rank orders stages by how far a transfer got: delivered 7 > ordered 6 > approved 5 >
 -- licensed 4 > negotiating 3 > offered 2 > requested 1; unknown/cancelled/denied = 0.
--- depends_on: arms_transfer_mentions, articles
+-- depends_on: arms_transfer_mentions, articles, entity_mentions
 CREATE OR REPLACE VIEW stg_transfer_mentions AS
 WITH source AS (
     SELECT * FROM arms_transfer_mentions
@@ -59,6 +61,26 @@ party_names AS (
     WHERE rn = 1
 ),
 
+country_name_counts AS (
+    SELECT upper(trim(country_iso3)) AS iso3, canonical_name, count(*) AS n
+    FROM entity_mentions
+    WHERE label = 'COUNTRY'
+      AND nullif(trim(country_iso3), '') IS NOT NULL
+      AND nullif(trim(canonical_name), '') IS NOT NULL
+    GROUP BY ALL
+),
+
+country_names AS (
+    SELECT iso3, canonical_name
+    FROM (
+        SELECT
+            iso3, canonical_name,
+            row_number() OVER (PARTITION BY iso3 ORDER BY n DESC, canonical_name) AS rn
+        FROM country_name_counts
+    )
+    WHERE rn = 1
+),
+
 final AS (
     SELECT
         k.article_id,
@@ -67,11 +89,11 @@ final AS (
         k.evidence,
         k.supplier_key,
         k.s_iso3 AS supplier_iso3,
-        coalesce(ps.party_name, k.s_iso3) AS supplier_name,
+        coalesce(cs.canonical_name, ps.party_name, k.s_iso3) AS supplier_name,
         k.s_name AS supplier_name_raw,
         k.recipient_key,
         k.r_iso3 AS recipient_iso3,
-        coalesce(pr.party_name, k.r_iso3) AS recipient_name,
+        coalesce(cr.canonical_name, pr.party_name, k.r_iso3) AS recipient_name,
         k.r_name AS recipient_name_raw,
         k.weapon_text,
         coalesce(nullif(trim(k.weapon_category), ''), 'unspecified') AS weapon_category,
@@ -103,6 +125,8 @@ final AS (
     FROM with_keys AS k
     LEFT JOIN party_names AS ps ON ps.party_key = k.supplier_key
     LEFT JOIN party_names AS pr ON pr.party_key = k.recipient_key
+    LEFT JOIN country_names AS cs ON cs.iso3 = k.s_iso3
+    LEFT JOIN country_names AS cr ON cr.iso3 = k.r_iso3
     WHERE k.supplier_key IS NOT NULL OR k.recipient_key IS NOT NULL
 )
 
