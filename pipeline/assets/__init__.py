@@ -1,0 +1,1 @@
+"""Thin Dagster assets by group: ingest, extract, marts; plus the data-quality checks."""

@@ -1,0 +1,78 @@
+"""Extract group: one spaCy pass per pending article -> sentences, entities, figures, dates, transfers.
+
+An article is pending when it has no ``extraction_state`` row for its current content hash and
+extractor version. Chunks are written as they finish, each in its own transaction, so an
+interrupted run keeps what it finished and the next run picks up the rest.
+"""
+
+import math
+import time
+
+import dagster as dg
+
+from pipeline.assets.preview import markdown_preview
+from pipeline.nlp.runner import run_extraction
+from pipeline.records import Article
+from pipeline.resources import NlpResource, WarehouseResource
+from pipeline.settings import extractor_version
+from pipeline.warehouse.store import EXTRACTION_TABLES, table_counts, write_extractions
+
+EXTRACT_DESCRIPTIONS = {
+    "sentences": "Sentences of every article (spaCy boundaries), offsets into articles.text.",
+    "entity_mentions": "Countries (ISO3), organisations, companies, groups, people and weapons (category).",
+    "numeric_figures": "Numbers with value/range/qualifier/unit/currency and the counted item.",
+    "date_mentions": "Date expressions resolved against the publication date, with granularity.",
+    "arms_transfer_mentions": "Who supplies what weapons to whom, how many, at what stage, when, with evidence.",
+}
+# Below this many pending articles, starting worker processes costs more than it saves.
+MIN_ARTICLES_FOR_WORKERS = 40
+
+PENDING_SQL = """
+SELECT a.article_id, a.text, a.title, a.published_date, a.content_hash
+FROM articles a
+LEFT JOIN extraction_state s USING (article_id)
+WHERE s.article_id IS NULL OR s.content_hash <> a.content_hash OR s.extractor_version <> $version
+ORDER BY a.article_id
+"""
+
+
+@dg.multi_asset(
+    specs=[dg.AssetSpec(name, group_name="extract", deps=["articles"], kinds={"spacy", "duckdb"},
+                        description=desc) for name, desc in EXTRACT_DESCRIPTIONS.items()],
+    pool="arms_warehouse",
+)
+def extract_mentions(context: dg.AssetExecutionContext, nlp: NlpResource, warehouse: WarehouseResource):
+    version = extractor_version()
+    with warehouse.write() as con:
+        pending = [Article(article_id=r[0], text=r[1], title=r[2], published_date=r[3], content_hash=r[4])
+                   for r in con.execute(PENDING_SQL, {"version": version}).fetchall()]
+    total = len(pending)
+    context.log.info(f"{total} articles need NLP (extractor {version})")
+    workers = nlp.resolved_workers() if total >= MIN_ARTICLES_FOR_WORKERS else 1
+    chunk_size = max(1, min(nlp.resolved_chunk_size(), math.ceil(total / workers))) if total else 1
+    done, started = 0, time.monotonic()
+    hashes = {a.article_id: a.content_hash for a in pending}
+    for extractions in run_extraction(pending, model=nlp.resolved_model(), n_workers=workers,
+                                      chunk_size=chunk_size, batch_size=nlp.batch_size):
+        with warehouse.write() as con:
+            write_extractions(con, extractions, hashes, version)
+        done += len(extractions)
+        rate = done / max(time.monotonic() - started, 1e-9)
+        context.log.info(f"extracted {done}/{total} articles ({rate:.1f} articles/s)")
+    del pending, hashes
+    with warehouse.write() as con:
+        counts = table_counts(con, EXTRACTION_TABLES)
+        previews = {
+            "entity_mentions": markdown_preview(con, "SELECT label, canonical_name, country_iso3, weapon_category, "
+                                                "count(*) AS mentions FROM entity_mentions GROUP BY ALL "
+                                                "ORDER BY mentions DESC"),
+            "arms_transfer_mentions": markdown_preview(
+                con, "SELECT article_id, supplier_name, recipient_name, weapon_text, weapon_category, stage, "
+                     "quantity_text, date_text FROM arms_transfer_mentions ORDER BY confidence DESC, article_id"),
+        }
+    for table in EXTRACT_DESCRIPTIONS:
+        metadata = {"dagster/row_count": counts[table], "articles_extracted_this_run": total,
+                    "extractor_version": version}
+        if table in previews:
+            metadata["preview"] = previews[table]
+        yield dg.MaterializeResult(asset_key=table, metadata=metadata)

@@ -1,0 +1,35 @@
+"""One article's Doc -> every extraction, in dependency order (entities, figures, dates -> transfers)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from pipeline.records import Article, ArticleExtraction
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """Sentence (start, end, text) triples, whitespace-only 'sentences' dropped."""
+    spans = []
+    for sent in doc.sents:
+        text = sent.text
+        stripped = text.strip()
+        if not stripped:
+            continue
+        lead = len(text) - len(text.lstrip())
+        start = sent.start_char + lead
+        spans.append((start, start + len(stripped), stripped))
+    return spans
+
+
+def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
+    from pipeline.extract.dates import extract_dates
+    from pipeline.extract.entities import extract_entities
+    from pipeline.extract.figures import extract_figures
+    from pipeline.extract.transfers import extract_transfers
+
+    entities = extract_entities(doc, article.published_date)
+    figures = extract_figures(doc)
+    dates = extract_dates(doc, article.published_date)
+    transfers = extract_transfers(doc, entities, figures, dates, published=article.published_date,
+                                  title=article.title)
+    return ArticleExtraction(article_id=article.article_id, sentences=sentence_spans(doc),
+                             entities=entities, figures=figures, dates=dates, transfers=transfers)

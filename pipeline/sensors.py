@@ -1,0 +1,49 @@
+"""Automation: a sensor for new/changed/removed article files and an hourly schedule (off by default)."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import dagster as dg
+
+from pipeline import settings
+
+
+def folder_fingerprint(root: Path) -> tuple[str, int]:
+    """A digest of every input file's (path, size, mtime): changes when a file is added, edited or removed."""
+    from pipeline.ingest import iter_input_files
+
+    digest = hashlib.sha256()
+    n = 0
+    for path in iter_input_files(root):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        n += 1
+    return digest.hexdigest(), n
+
+
+def build_automation(job):
+    @dg.sensor(job=job, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.STOPPED,
+               description="Starts a run when files in ARMS_ARTICLES_DIR are added, edited or removed.")
+    def new_articles_sensor(context: dg.SensorEvaluationContext):
+        root = settings.articles_dir()
+        if not root.is_dir():
+            return dg.SkipReason(f"articles folder {root} does not exist")
+        fingerprint, n_files = folder_fingerprint(root)
+        if fingerprint == context.cursor:
+            return dg.SkipReason(f"no change in {n_files} files under {root}")
+        context.update_cursor(fingerprint)
+        return dg.RunRequest(run_key=fingerprint, tags={"arms/trigger": "new_articles_sensor",
+                                                        "arms/files": str(n_files)})
+
+    schedule = dg.ScheduleDefinition(
+        name="hourly_refresh", job=job, cron_schedule="0 * * * *",
+        default_status=dg.DefaultScheduleStatus.STOPPED,
+        description="Hourly catch-all run (incremental: unchanged articles cost almost nothing).",
+        execution_timezone=os.environ.get("ARMS_TIMEZONE", "UTC"),
+    )
+    return new_articles_sensor, schedule

@@ -1,0 +1,46 @@
+"""The new-articles sensor asks for a run when the folder changes, and only then."""
+from __future__ import annotations
+
+import os
+
+import dagster as dg
+
+from pipeline.definitions import defs
+
+
+def _evaluate(cursor):
+    sensor = defs.get_sensor_def("new_articles_sensor")
+    context = dg.build_sensor_context(cursor=cursor)
+    return sensor.evaluate_tick(context)
+
+
+def test_sensor_requests_run_on_new_file_and_skips_when_unchanged(monkeypatch, tmp_path):
+    monkeypatch.setenv("ARMS_ARTICLES_DIR", str(tmp_path))
+    (tmp_path / "a.txt").write_text("Title\n\nRussia bought drones from Iran.\n")
+    first = _evaluate(None)
+    assert len(first.run_requests) == 1
+    cursor = first.cursor
+    again = _evaluate(cursor)
+    assert again.run_requests == [] and again.skip_message
+    (tmp_path / "b.json").write_text('{"text": "Iran sold drones to Russia."}')
+    third = _evaluate(cursor)
+    assert len(third.run_requests) == 1 and third.cursor != cursor
+
+
+def test_sensor_sees_an_edit_and_a_removal(monkeypatch, tmp_path):
+    monkeypatch.setenv("ARMS_ARTICLES_DIR", str(tmp_path))
+    path = tmp_path / "a.txt"
+    path.write_text("Title\n\nOne.\n")
+    cursor = _evaluate(None).cursor
+    path.write_text("Title\n\nOne, edited.\n")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10_000_000))
+    edited = _evaluate(cursor)
+    assert len(edited.run_requests) == 1
+    path.unlink()
+    assert len(_evaluate(edited.cursor).run_requests) == 1
+
+
+def test_sensor_skips_missing_folder(monkeypatch, tmp_path):
+    monkeypatch.setenv("ARMS_ARTICLES_DIR", str(tmp_path / "nope"))
+    result = _evaluate(None)
+    assert not result.run_requests and "does not exist" in result.skip_message
