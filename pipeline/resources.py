@@ -87,6 +87,10 @@ class NlpResource(dg.ConfigurableResource):
 
         return self.model or os.environ.get("ARMS_SPACY_MODEL") or DEFAULT_MODEL
 
+    def resolved_chunk_size(self) -> int:
+        env = os.environ.get("ARMS_NLP_CHUNK_SIZE")
+        return int(env) if env else self.chunk_size
+
     def resolved_workers(self) -> int:
         env = os.environ.get("ARMS_NLP_WORKERS")
         n = int(env) if env else self.n_workers

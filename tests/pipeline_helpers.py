@@ -24,7 +24,7 @@ def run_all_assets(monkeypatch, articles: Path, warehouse: Path, workers: int = 
     monkeypatch.setenv("ARMS_NLP_WORKERS", str(workers))
     from pipeline.definitions import defs
 
-    result = defs.get_job_def("all_assets_job").execute_in_process(raise_on_error=True)
+    result = defs.resolve_job_def("all_assets_job").execute_in_process(raise_on_error=True)
     assert result.success
     return result
 

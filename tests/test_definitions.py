@@ -23,9 +23,9 @@ def test_contract_tables_are_assets_in_their_groups():
 
 
 def test_job_schedule_sensor_and_checks_exist():
-    assert defs.get_job_def("all_assets_job") is not None
-    assert defs.get_schedule_def("hourly_refresh").cron_schedule == "0 * * * *"
-    assert defs.get_sensor_def("new_articles_sensor") is not None
+    assert defs.resolve_job_def("all_assets_job") is not None
+    assert defs.resolve_schedule_def("hourly_refresh").cron_schedule == "0 * * * *"
+    assert defs.resolve_sensor_def("new_articles_sensor") is not None
     check_keys = {k.name for k in defs.resolve_asset_graph().asset_check_keys}
     assert {"sentences_offsets_in_text", "transfers_possible", "rejected_inputs_known_reasons"} <= check_keys
 

@@ -9,7 +9,7 @@ from pipeline.definitions import defs
 
 
 def _evaluate(cursor):
-    sensor = defs.get_sensor_def("new_articles_sensor")
+    sensor = defs.resolve_sensor_def("new_articles_sensor")
     context = dg.build_sensor_context(cursor=cursor)
     return sensor.evaluate_tick(context)
 
