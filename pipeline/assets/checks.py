@@ -69,7 +69,8 @@ def load_sql_checks(check_dir: Path = SQL_DIR / "checks") -> list[SqlCheck]:
 
 
 def _make_check(check: SqlCheck) -> dg.AssetChecksDefinition:
-    @dg.asset_check(asset=check.asset, name=check.name, description=check.description, blocking=False)
+    @dg.asset_check(asset=check.asset, name=check.name, description=check.description,
+                    blocking=check.severity == "ERROR")
     def _check(warehouse: WarehouseResource) -> dg.AssetCheckResult:
         with warehouse.write() as con:
             n_bad, sample = check.offending_rows(con)
