@@ -1,0 +1,102 @@
+"""The transfer trigger lexicon (pipeline/data/transfer_triggers.yaml), compiled once per process."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "transfer_triggers.yaml"
+
+
+@dataclass(frozen=True)
+class Entry:
+    frame: str                 # supply, acquire, neutral, aid
+    stage: str
+    planned: str
+    agent: bool = False        # "supplier", "buyer": the noun names a party, not an event
+    particle: str | None = None
+    objects: frozenset = frozenset()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict                # lemma -> tuple[Entry, ...] (a lemma may carry two frames: "lease")
+    nouns: dict                # lemma -> Entry
+    possession_verbs: frozenset
+    license_words: frozenset
+    production_verbs: frozenset
+    military_aid_modifiers: frozenset
+    noun_governors: dict       # lemma -> {"stage":..., "subject":...}
+    embedding_verbs: dict      # lemma -> {"stage"?, "modality"?, "object_control"?}
+    planned_modals: frozenset
+    possible_modals: frozenset
+    negators: frozenset
+    party_head_nouns: frozenset
+    nonstate_heads: frozenset
+    domestic_military: tuple
+    party_pronouns: frozenset
+    generic_single: frozenset  # one-word generic weapon lemmas/forms
+    generic_multi: tuple       # multi-word generic weapon phrases (lower-case token tuples)
+    arms_other_senses: frozenset
+    civil_cues: frozenset
+    non_transfer_cues: frozenset
+    reporting_verbs: frozenset
+    include_verbs: frozenset
+    anaphoric_heads: frozenset
+    container_nouns: frozenset
+
+
+def _entries(table: dict, frame: str) -> dict:
+    out = {}
+    for lemma, spec in (table or {}).items():
+        spec = spec or {}
+        out[str(lemma).lower()] = Entry(
+            frame=frame, stage=spec.get("stage", "unknown"), planned=spec.get("planned", spec.get("stage", "unknown")),
+            agent=bool(spec.get("agent", False)), particle=spec.get("particle"),
+            objects=frozenset(spec.get("object", []) or []))
+    return out
+
+
+def _low(items) -> frozenset:
+    return frozenset(str(x).lower() for x in (items or []))
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(LEXICON_PATH.read_text(encoding="utf-8"))
+    verbs: dict[str, tuple] = {}
+    for frame, key in (("supply", "supply_verbs"), ("acquire", "acquire_verbs")):
+        for lemma, entry in _entries(data[key], frame).items():
+            verbs[lemma] = verbs.get(lemma, ()) + (entry,)
+    nouns: dict[str, Entry] = {}
+    for frame, key in (("supply", "supply_nouns"), ("acquire", "acquire_nouns"),
+                       ("neutral", "neutral_nouns"), ("aid", "aid_nouns")):
+        nouns.update(_entries(data[key], frame))
+    generic = [str(g).lower() for g in data["generic_weapon_words"]]
+    return Lexicon(
+        verbs=verbs, nouns=nouns,
+        possession_verbs=_low(data["possession_verbs"]),
+        license_words=_low(data["license_words"]),
+        production_verbs=_low(data["production_verbs"]),
+        military_aid_modifiers=_low(data["military_aid_modifiers"]),
+        noun_governors={str(k).lower(): v for k, v in data["noun_governors"].items()},
+        embedding_verbs={str(k).lower(): (v or {}) for k, v in data["embedding_verbs"].items()},
+        planned_modals=_low(data["planned_modals"]),
+        possible_modals=_low(data["possible_modals"]),
+        negators=_low(data["negators"]),
+        party_head_nouns=_low(data["party_head_nouns"]),
+        nonstate_heads=_low(data["nonstate_heads"]),
+        domestic_military=tuple(sorted((str(x).lower() for x in data["domestic_military"]), key=len, reverse=True)),
+        party_pronouns=_low(data["party_pronouns"]),
+        generic_single=frozenset(g for g in generic if " " not in g),
+        generic_multi=tuple(tuple(g.split()) for g in generic if " " in g),
+        arms_other_senses=_low(data["arms_other_senses"]),
+        civil_cues=_low(data["civil_cues"]),
+        non_transfer_cues=_low(data["non_transfer_cues"]),
+        reporting_verbs=_low(data["reporting_verbs"]),
+        include_verbs=_low(data["include_verbs"]),
+        anaphoric_heads=_low(data["anaphoric_heads"]),
+        container_nouns=_low(data["container_nouns"]),
+    )

@@ -1,0 +1,310 @@
+"""Sentence view for transfer extraction: parties, weapons and triggers located on the parse.
+
+Input entities are plain :class:`EntityMention` records (character offsets); this module
+maps them onto tokens, decides which country words are a weapon's origin ("Iranian drones")
+or a non-state group ("Syrian rebels"), adds generic weapon words ("arms", "military
+equipment") the entity extractor may leave out, and finds trigger tokens.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.extract.transfer_lexicon import Entry, Lexicon
+
+PARTY_LABELS = ("COUNTRY", "ORG", "COMPANY", "GROUP")
+_MADE = {"made", "built", "designed", "produced", "manufactured", "supplied", "origin", "make", "build"}
+
+
+@dataclass(eq=False)
+class Party:
+    name: str
+    iso3: str | None
+    label: str
+    start: int                 # token indices (doc-level), end exclusive
+    end: int
+    root: object               # spaCy Token
+    char_start: int
+    char_end: int
+    pronoun: bool = False
+
+    @property
+    def key(self):
+        return (self.iso3, None if self.iso3 else self.name.lower())
+
+
+@dataclass(eq=False)
+class Weapon:
+    text: str
+    category: str
+    start: int
+    end: int
+    root: object
+    char_start: int
+    char_end: int
+    origins: list = field(default_factory=list)   # Party list: "Iranian drones" -> [Iranian]
+    generic: bool = False
+    possessor: object | None = None               # Party: "Iran's Silkworm missiles"
+
+
+@dataclass(eq=False)
+class Trigger:
+    token: object
+    entry: Entry
+    kind: str                  # verb, noun, license, possession
+
+    @property
+    def frame(self):
+        return self.entry.frame
+
+
+def token_range(doc, char_start: int, char_end: int):
+    span = doc.char_span(char_start, char_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span
+
+
+def _lower_text(tok) -> str:
+    return tok.text.lower()
+
+
+class SentenceView:
+    """One sentence with its parties, weapons and triggers."""
+
+    def __init__(self, sent, entities, lex: Lexicon):
+        self.sent = sent
+        self.doc = sent.doc
+        self.lex = lex
+        self.parties: list[Party] = []
+        self.origin_words: list[Party] = []         # country words that are a weapon's origin
+        self.weapons: list[Weapon] = []
+        self.triggers: list[Trigger] = []
+        self.tok_party: dict[int, Party] = {}
+        self.tok_weapon: dict[int, Weapon] = {}
+        self._build(entities)
+
+    # ----------------------------------------------------------------- entities
+    def _build(self, entities):
+        doc, sent = self.doc, self.sent
+        countries: list[Party] = []
+        for e in entities:
+            span = token_range(doc, e.char_start, e.char_end)
+            if span is None or span.start < sent.start or span.end > sent.end:
+                continue
+            if e.label == "WEAPON":
+                if any(i in self.tok_weapon for i in range(span.start, span.end)):
+                    continue
+                w = Weapon(text=e.text, category=e.weapon_category or "unspecified", start=span.start,
+                           end=span.end, root=span.root, char_start=e.char_start, char_end=e.char_end)
+                w._iso3 = e.country_iso3
+                self.weapons.append(w)
+                for i in range(span.start, span.end):
+                    self.tok_weapon[i] = w
+            elif e.label in PARTY_LABELS:
+                p = Party(name=e.canonical_name or e.text, iso3=e.country_iso3, label=e.label,
+                          start=span.start, end=span.end, root=span.root,
+                          char_start=e.char_start, char_end=e.char_end)
+                p.surface = e.text
+                countries.append(p)
+        self._add_generic_weapons()
+        # a weapon word inside a party span (e.g. "Arms Control Agency") is not a weapon
+        for p in countries:
+            for w in list(self.weapons):
+                if w.start >= p.start and w.end <= p.end and p.label != "COUNTRY":
+                    self._drop_weapon(w)
+        for p in countries:
+            w = self._origin_of(p)
+            if w is None and p.label == "COUNTRY":  # a country word inside the weapon span
+                w = next((w for w in self.weapons if w.start <= p.start and p.end <= w.end), None)
+            if w is not None:
+                if not self._is_possessive(p):
+                    w.origins.append(p)
+                    self.origin_words.append(p)
+                    continue
+                w.possessor = p      # "Iran's Silkworm missiles": a party, and the weapon's holder
+            self._maybe_nonstate(p)
+            self.parties.append(p)
+            for i in range(p.start, p.end):
+                self.tok_party[i] = p
+        for w in self.weapons:
+            if not w.origins:
+                self._origin_inside_span(w)
+        self._find_triggers()
+
+    def _drop_weapon(self, w):
+        self.weapons.remove(w)
+        for i in range(w.start, w.end):
+            if self.tok_weapon.get(i) is w:
+                del self.tok_weapon[i]
+
+    def _is_possessive(self, p: Party) -> bool:
+        nxt = self.doc[p.end] if p.end < len(self.doc) else None
+        return p.root.dep_ == "poss" or (nxt is not None and nxt.tag_ == "POS")
+
+    def _origin_of(self, p: Party):
+        """The weapon this country word premodifies ("Iranian drones", "Chinese-made missiles")."""
+        if p.label not in ("COUNTRY",):
+            return None
+        tok = p.root
+        # dependency route: climb modifier links until a weapon token
+        cur = tok
+        for _ in range(4):
+            if cur.dep_ not in ("amod", "compound", "npadvmod", "nmod", "conj", "advmod", "cc", "poss", "hmod",
+                                "punct", "dep", "nummod") and cur.lemma_.lower() not in _MADE:
+                break
+            head = cur.head
+            if head is cur:
+                break
+            if head.i in self.tok_weapon and not (p.start <= head.i < p.end):
+                w = self.tok_weapon[head.i]
+                if head.i > tok.i:
+                    return w
+                break
+            if head.i < tok.i or head.pos_ == "VERB" and head.lemma_.lower() not in _MADE:
+                break
+            cur = head
+        # surface route: only modifiers between the country word and the weapon
+        j = p.end
+        while j < self.sent.end and j - p.end <= 5:
+            if j in self.tok_weapon:
+                return self.tok_weapon[j]
+            t = self.doc[j]
+            if t.text in ("-", "–") or t.lower_ in _MADE or t.lower_ in ("and", ",", "or", "new", "additional") \
+                    or j in self.tok_party or t.pos_ in ("ADJ",) or t.lemma_.lower() in _MADE:
+                j += 1
+                continue
+            break
+        return None
+
+    def _origin_inside_span(self, w: Weapon):
+        iso = getattr(w, "_iso3", None)
+        if not iso:
+            return
+        text = w.text.lower()
+        if re.search(r"-(made|built|designed|produced|manufactured)\b", text):
+            w.origins.append(Party(name=w.text, iso3=iso, label="COUNTRY", start=w.start, end=w.start + 1,
+                                   root=self.doc[w.start], char_start=w.char_start, char_end=w.char_end))
+            return
+        try:
+            from pipeline.extract.entities import country_of
+        except Exception:  # pragma: no cover - the entity module is absent
+            return
+        first = self.doc[w.start]
+        if first.i < w.end - 1 and first.pos_ in ("ADJ", "PROPN") and country_of(first.text) == iso:
+            w.origins.append(Party(name=first.text, iso3=iso, label="COUNTRY", start=first.i, end=first.i + 1,
+                                   root=first, char_start=first.idx, char_end=first.idx + len(first.text)))
+
+    def _maybe_nonstate(self, p: Party):
+        """'Syrian rebels', 'Nicaraguan contras': a demonym on a non-state head is a group."""
+        if p.label != "COUNTRY":
+            return
+        head = p.root.head
+        if p.root.dep_ in ("amod", "compound", "nmod") and head.lemma_.lower() in self.lex.nonstate_heads \
+                or head.lower_ in self.lex.nonstate_heads and p.root.dep_ in ("amod", "compound", "nmod"):
+            p.label = "GROUP"
+            p.iso3 = None
+            p.name = self.doc[p.start:head.i + 1].text if head.i > p.start else p.name
+
+    def _add_generic_weapons(self):
+        doc, lex = self.doc, self.lex
+        i = self.sent.start
+        while i < self.sent.end:
+            if i in self.tok_weapon:
+                i += 1
+                continue
+            matched = None
+            for phrase in lex.generic_multi:
+                n = len(phrase)
+                if i + n <= self.sent.end and tuple(doc[k].lower_ for k in range(i, i + n)) == phrase \
+                        and not any(k in self.tok_weapon for k in range(i, i + n)):
+                    matched = (i, i + n)
+                    break
+            tok = doc[i]
+            if matched is None and tok.lower_ in lex.generic_single and tok.pos_ in ("NOUN", "PROPN", "VERB"):
+                if tok.lower_ == "arms" or tok.lower_ == "arm":
+                    nxt = doc[i + 1] if i + 1 < len(doc) else None
+                    if nxt is not None and (nxt.lower_ in lex.arms_other_senses or nxt.text == "-"):
+                        if nxt.text == "-" and i + 2 < len(doc) and doc[i + 2].lower_ in lex.arms_other_senses:
+                            i += 1
+                            continue
+                        if nxt.text != "-":
+                            i += 1
+                            continue
+                    prev = doc[i - 1] if i > 0 else None
+                    if prev is not None and prev.lower_ in ("in", "up", "coat", "to"):  # "in arms", "up in arms"
+                        i += 1
+                        continue
+                matched = (i, i + 1)
+            if matched:
+                a, b = matched
+                span = doc[a:b]
+                w = Weapon(text=span.text, category="unspecified", start=a, end=b, root=span.root,
+                           char_start=span.start_char, char_end=span.end_char, generic=True)
+                w._iso3 = None
+                self.weapons.append(w)
+                for k in range(a, b):
+                    self.tok_weapon[k] = w
+                i = b
+                continue
+            i += 1
+
+    # ----------------------------------------------------------------- triggers
+    def _find_triggers(self):
+        lex = self.lex
+        for tok in self.sent:
+            lemma = tok.lemma_.lower()
+            low = tok.lower_
+            if low in lex.license_words or lemma in lex.license_words:
+                self.triggers.append(Trigger(tok, Entry("license", "licensed", "licensed"), "license"))
+                continue
+            if tok.tag_.startswith("VB"):
+                entries = lex.verbs.get(lemma)
+                if entries:
+                    entry = self._verb_entry(tok, entries)
+                    if entry is not None:
+                        self.triggers.append(Trigger(tok, entry, "verb"))
+                        continue
+                if lemma in lex.possession_verbs and tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass"):
+                    self.triggers.append(Trigger(tok, Entry("possession", "delivered", "delivered"), "possession"))
+                continue
+            if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
+                entry = lex.nouns.get(lemma) or lex.nouns.get(low)
+                if entry is None and low.endswith("s"):
+                    entry = lex.nouns.get(low[:-1])
+                if entry is None:
+                    continue
+                if tok.i in self.tok_party:
+                    continue
+                if tok.i in self.tok_weapon and not self.tok_weapon[tok.i].generic:
+                    continue
+                if low == "arms":
+                    continue
+                self.triggers.append(Trigger(tok, entry, "noun"))
+
+    def _verb_entry(self, tok, entries):
+        lex = self.lex
+        for entry in entries:
+            if entry.particle:
+                kids = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")]
+                if entry.particle not in kids:
+                    continue
+            if entry.objects:
+                objs = [c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj",)]
+                if not any(o in entry.objects for o in objs):
+                    continue
+            if tok.lemma_.lower() == "arm" and not any(
+                    c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
+                continue
+            if tok.lemma_.lower() == "lease" and len(entries) > 1:
+                # "X leased Y jets" / "leased to" = supply; "leased jets from X" = acquire
+                kids = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+                if entry.frame == "supply" and "from" in kids:
+                    continue
+                if entry.frame == "acquire" and "from" not in kids:
+                    continue
+            if tok.lemma_.lower() == "get" and not any(c.dep_ == "dobj" for c in tok.children):
+                continue
+            return entry
+        del lex
+        return None

@@ -1,0 +1,742 @@
+"""Arms-transfer mentions: supplier, recipient, weapon, quantity, stage, modality and date per sentence.
+
+Public API (called by pipeline.extract.assemble)::
+
+    extract_transfers(doc, entities, figures, dates, published=None, title=None) -> list[TransferMention]
+
+A pure function of the parsed article and the mentions the other extractors found. Per
+sentence: find trigger words (pipeline/data/transfer_triggers.yaml), read supplier and
+recipient off the dependency parse (transfer_roles), attach the WEAPON mentions the trigger
+governs, link the quantity and date of the same clause, set stage and modality from the
+trigger, its auxiliaries and embedding verbs, and drop what is not an international
+transfer (same state on both sides, company customers, civil airliners, unnamed recipients).
+A party left unnamed may be taken from the previous sentence or the title when those name
+exactly one candidate (lower confidence).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from pipeline.extract.transfer_lexicon import lexicon
+from pipeline.extract.transfer_parse import Party, SentenceView, Trigger, Weapon, token_range
+from pipeline.extract.transfer_roles import (RELATIVE, REFLEXIVE, SUBJ, attach, build_chain, is_passive,
+                                             role_for, triggers_of_weapon_head, weapon_attaches)
+from pipeline.records import DateMention, EntityMention, Figure, TransferMention
+
+QUANTITY_UNITS = (None, "count", "other")
+_YEARLIKE = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
+
+
+@dataclass
+class Candidate:
+    trigger: Trigger
+    suppliers: list = field(default_factory=list)     # Party
+    recipients: list = field(default_factory=list)
+    weapons: list = field(default_factory=list)       # Weapon
+    stage: str = "unknown"
+    modality: str = "asserted"
+    confidence: float = 0.8
+    supplier_from_origin: bool = False
+    context: bool = False
+    chain_idx: dict = field(default_factory=dict)
+    money: Figure | None = None
+    date: DateMention | None = None
+
+
+# ====================================================================== public API
+def extract_transfers(doc, entities: list[EntityMention], figures: list[Figure], dates: list[DateMention],
+                      published: dt.date | None = None, title: str | None = None) -> list[TransferMention]:
+    lex = lexicon()
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    title_keys = _title_parties(title, published)
+    rows: list[TransferMention] = []
+    prev_dyads: list[tuple] = []
+    prev_subject: Party | None = None
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        lo, hi = sent.start_char, sent.end_char
+        s_ents = [e for e in entities if lo <= e.char_start and e.char_end <= hi]
+        sv = SentenceView(sent, s_ents, lex)
+        _resolve_pronouns(sv, prev_subject)
+        prev_subject = _main_subject(sv)
+        s_figs = [f for f in figures if lo <= f.char_start and f.char_end <= hi]
+        s_dates = [d for d in dates if lo <= d.char_start and d.char_end <= hi]
+        cands = [c for c in (_candidate(sv, t) for t in sv.triggers) if c is not None]
+        cands = _merge_neutral(cands)
+        sent_rows: list[TransferMention] = []
+        for c in cands:
+            _fill_from_context(sv, c, prev_dyads, title_keys)
+            sm = _stage_modality(sv, c)
+            c.stage, c.modality = sm
+            c.date = _link_date(sv, c, s_dates)
+            if c.date is not None and published is not None and c.modality == "asserted" \
+                    and c.date.date_end is not None and c.date.date_end < dt.date(published.year, 1, 1):
+                c.modality = "historical"
+            c.money = _link_money(sv, c, s_figs)
+            sent_rows.extend(_rows(sv, c, s_figs))
+        rows.extend(sent_rows)
+        # the context a following sentence may borrow from: this sentence's transfers
+        prev_dyads = sorted({(r.supplier_iso3, r.supplier_name, r.recipient_iso3, r.recipient_name)
+                             for r in sent_rows}, key=str)
+    return _dedupe(rows)
+
+
+# ====================================================================== candidates
+def _candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
+    chain = build_chain(sv, trig)
+    chain_idx: dict[int, object] = {}
+    for link in chain:
+        chain_idx.setdefault(link.token.i, link)
+    passive = trig.kind in ("verb", "license") and is_passive(trig.token)
+    roles: dict[str, list[Party]] = {"S": [], "R": [], "A": [], "B": []}
+    for p in sv.parties:
+        if p.root.i in chain_idx:
+            continue
+        att = attach(sv, p.root, chain_idx)
+        if att is None:
+            continue
+        role = role_for(trig, att[0], att[1], att[2], att[3], passive)
+        if role:
+            roles[role].append(p)
+    tok = trig.token
+    # relative and participial clauses on a party: "Russia, which bought drones ...",
+    # "Northrop, seeking to sell F-5s ..." -> the party is the subject
+    if trig.kind in ("verb", "possession", "license"):
+        for link in [lk for lk in chain if lk.kind in ("self", "subj_control")]:
+            v = link.token
+            if v.dep_ not in ("relcl", "acl", "advcl") or v.head.i not in sv.tok_party:
+                continue
+            own = [c for c in v.children if c.dep_ in SUBJ]
+            if own and not all(c.lower_ in RELATIVE for c in own):
+                continue
+            if not own and v.tag_ == "VBN":
+                continue      # "weapons sold to ..." on a party is rare; a participle is passive
+            p = sv.tok_party[v.head.i]
+            role = {"supply": "S", "acquire": "R", "possession": "R", "license": "R"}.get(trig.frame)
+            if role and not passive and p not in roles[role]:
+                roles[role].append(p)
+                for c in p.root.conjuncts:
+                    if c.i in sv.tok_party and sv.tok_party[c.i] not in roles[role]:
+                        roles[role].append(sv.tok_party[c.i])
+            break
+    # reflexive object: "Teheran has equipped itself with ..." -> the subject receives
+    if trig.frame == "supply" and any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVE for c in tok.children):
+        roles["R"].extend(roles["S"])
+        roles["S"] = []
+    weapons = [w for w in sv.weapons if (w.start <= tok.i < w.end) or weapon_attaches(sv, w, chain_idx, trig)]
+    for w in triggers_of_weapon_head(sv, trig):
+        if w not in weapons:
+            weapons.append(w)
+    if trig.kind == "noun" and trig.frame == "aid" and not weapons:
+        if any(c.lower_ in sv.lex.military_aid_modifiers for c in tok.children if c.dep_ in ("amod", "compound")):
+            span = sv.doc[tok.left_edge.i if tok.left_edge.i >= sv.sent.start else tok.i: tok.i + 1]
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in sv.lex.military_aid_modifiers]
+            start = min(m.i for m in mods)
+            span = sv.doc[start: tok.i + 1]
+            weapons.append(Weapon(text=span.text, category="unspecified", start=span.start, end=span.end,
+                                  root=tok, char_start=span.start_char, char_end=span.end_char, generic=True))
+    if not weapons:
+        return None
+    specific = [w for w in weapons if not w.generic]
+    if specific:
+        weapons = specific
+    c = Candidate(trigger=trig, chain_idx=chain_idx, weapons=weapons)
+    _assign_roles(sv, c, roles)
+    if trig.frame == "possession":
+        # possession is a transfer only with a stated origin on the weapon
+        c.suppliers = []
+        c.confidence = 0.4
+    c.confidence = {"verb": 0.85, "noun": 0.75, "license": 0.75, "possession": 0.4}[trig.kind]
+    return c
+
+
+def _assign_roles(sv: SentenceView, c: Candidate, roles: dict):
+    S, R, A, B = roles["S"], roles["R"], roles["A"], roles["B"]
+    if A or B:
+        # neutral frame: decide which side supplies
+        a_side, b_side = list(A), list(B)
+        if a_side and b_side:
+            a_comp = any(p.label == "COMPANY" for p in a_side)
+            b_comp = any(p.label == "COMPANY" for p in b_side)
+            origins = {o.iso3 for w in c.weapons for o in w.origins}
+            if a_comp and not b_comp or (origins and {p.iso3 for p in a_side} & origins):
+                S, R = S + a_side, R + b_side
+            else:
+                S, R = S + b_side, R + a_side
+        elif a_side:
+            if S and not R:
+                R = R + a_side
+            elif R and not S:
+                S = S + a_side
+            elif not S and not R:
+                # "the Iran arms deal": one party, side unknown -> the weapon's origin decides
+                origins = {o.iso3 for w in c.weapons for o in w.origins}
+                if origins and any(p.iso3 in origins for p in a_side):
+                    S = S + a_side
+                elif origins:
+                    R = R + a_side
+        elif b_side:
+            if R and not S:
+                S = S + b_side
+            elif S and not R:
+                R = R + b_side
+            elif not S and not R:
+                S = S + b_side   # "an arms deal with North Korea": the partner of the subject supplies
+    c.suppliers = _uniq(S)
+    c.recipients = _uniq([p for p in R if p not in c.suppliers])
+
+
+def _uniq(parties):
+    out, seen = [], set()
+    for p in parties:
+        if id(p) not in seen:
+            seen.add(id(p))
+            out.append(p)
+    return out
+
+
+def _merge_neutral(cands: list[Candidate]) -> list[Candidate]:
+    """A neutral noun hosting a verb trigger ("a deal to buy", "a contract to supply") yields to the verb."""
+    verbs_hosted = set()
+    for c in cands:
+        if c.trigger.kind == "verb":
+            for link in c.chain_idx.values():
+                if link.kind == "noun_host":
+                    verbs_hosted.add(link.token.i)
+    return [c for c in cands if not (c.trigger.kind == "noun" and c.trigger.frame == "neutral"
+                                     and c.trigger.token.i in verbs_hosted)]
+
+
+# ====================================================================== pronouns
+def _np_parties(sv: SentenceView, tok) -> list[Party]:
+    """Parties that form (or possess) the noun phrase headed by tok: 'India's Foreign Minister'."""
+    out = []
+    for p in sv.parties:
+        if p.pronoun:
+            continue
+        t = p.root
+        for _ in range(5):
+            if t.i == tok.i:
+                out.append(p)
+                break
+            if t.dep_ not in ("poss", "compound", "amod", "nmod", "conj", "appos", "pobj", "prep") or t.head is t:
+                break
+            if t.dep_ == "pobj" and t.head.lower_ != "of":
+                break
+            t = t.head
+    return out
+
+
+def _antecedent(sv: SentenceView, pron, person: bool = False) -> list[Party]:
+    """The party a pronoun stands for: the subject or possessor of a governing clause or noun.
+    person=True ("his country"): the subject must be a person whose state is named ("India's
+    Foreign Minister"), not the state itself."""
+    cur = pron.head if pron.dep_ != "poss" else pron.head.head
+    seen = 0
+    while cur is not None and seen < 8:
+        for c in cur.children:
+            if c.i == pron.i or c.i > pron.i and c.dep_ not in SUBJ + ("poss",):
+                continue
+            if c.dep_ in SUBJ + ("poss",) and c.i < pron.i:
+                if person and (c.i in sv.tok_party or c.pos_ != "NOUN" and c.pos_ != "PROPN"):
+                    continue
+                parties = _np_parties(sv, c)
+                if parties:
+                    return parties
+        if cur.head is cur:
+            break
+        cur = cur.head
+        seen += 1
+    return []
+
+
+def _main_subject(sv: SentenceView) -> Party | None:
+    """The party that is the subject of the sentence's main verb (for 'It' in the next sentence)."""
+    root = sv.sent.root
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            parties = [p for p in sv.parties if p.root.i == c.i] or _np_parties(sv, c)
+            if len({p.key for p in parties}) == 1:
+                return parties[0]
+    return None
+
+
+def _resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None):
+    for tok in sv.sent:
+        low = tok.lower_
+        target = None
+        if low in ("it", "they", "itself", "themselves") and tok.dep_ in SUBJ + ("dobj", "dative", "pobj"):
+            target = tok
+        elif low == "country" and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their", "our")
+                                      for c in tok.children):
+            target = tok
+        if target is None or target.i in sv.tok_party:
+            continue
+        if low in ("itself", "themselves"):
+            continue  # handled as a reflexive by the trigger
+        ante = _antecedent(sv, target, person=(low == "country"))
+        from_context = False
+        if not ante and prev_subject is not None and low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") \
+                and tok.i == sv.sent.start:
+            ante = [prev_subject]     # "Moscow ... . It is a major arms supplier to Iraq"
+            from_context = True
+        if len({p.key for p in ante}) != 1:
+            continue
+        a = ante[0]
+        p = Party(name=a.name, iso3=a.iso3, label=a.label, start=target.i, end=target.i + 1, root=target,
+                  char_start=target.idx, char_end=target.idx + len(target.text), pronoun=True)
+        p.context = from_context
+        sv.parties.append(p)
+        sv.tok_party[target.i] = p
+
+
+# ====================================================================== context
+_ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
+
+
+def _is_anaphoric(sv: SentenceView, c: Candidate) -> bool:
+    tok = c.trigger.token
+    toks = [tok] + [w.root for w in c.weapons]
+    for t in toks:
+        if any(ch.dep_ in ("det", "poss") and ch.lower_ in _ANAPHORIC_DETS | {"its", "their"} for ch in t.children):
+            return True
+    # a subject that is an anaphoric noun phrase of an include-verb
+    for link in c.chain_idx.values():
+        t = link.token
+        for ch in t.children:
+            if ch.dep_ in SUBJ and ch.lower_ in ("it", "they", "we"):
+                return True
+    return False
+
+
+def _fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, title_keys):
+    """Borrow a missing party from the previous sentence's transfer (or the title) when exactly one
+    candidate fits: "The deal also includes ammunition", "Israel is expected to get F-35s"."""
+    if c.suppliers and c.recipients:
+        return
+    if c.trigger.frame == "possession":
+        return
+    anaphoric = _is_anaphoric(sv, c)
+    if not c.suppliers and not c.recipients:
+        if anaphoric and len(prev_dyads) == 1 and not [p for p in sv.parties if not p.pronoun]:
+            s_iso, s_name, r_iso, r_name = prev_dyads[0]
+            if s_name or s_iso:
+                c.suppliers = [_ctx_party(sv, s_name, s_iso)]
+            if r_name or r_iso:
+                c.recipients = [_ctx_party(sv, r_name, r_iso)]
+            c.context = True
+        return
+    if not anaphoric and not _missing_needs_context(c):
+        return
+    known = c.suppliers or c.recipients
+    known_keys = {p.key for p in known}
+    if not c.suppliers and any(w.origins for w in c.weapons):
+        return   # the origin on the weapon is a stated supplier
+    need_supplier = not c.suppliers
+    cands = {}
+    for s_iso, s_name, r_iso, r_name in prev_dyads:
+        iso, name = (s_iso, s_name) if need_supplier else (r_iso, r_name)
+        if not (iso or name):
+            continue
+        key = (iso, None if iso else (name or "").lower())
+        if key in known_keys:
+            continue
+        cands.setdefault(key, (iso, name))
+    pick = None
+    if len(cands) == 1:
+        iso, name = next(iter(cands.values()))
+        pick = _ctx_party(sv, name, iso)
+    elif not prev_dyads and title_keys:
+        tk = {k for k in title_keys if (k, None) not in known_keys}
+        if len(tk) == 1:
+            iso = next(iter(tk))
+            pick = _ctx_party(sv, iso, iso)
+    if pick is None:
+        return
+    if need_supplier:
+        c.suppliers = [pick]
+    else:
+        c.recipients = [pick]
+    c.context = True
+
+
+def _missing_needs_context(c: Candidate) -> bool:
+    """Without an anaphor, only a recipient-side verb with a lone recipient ("Israel is expected to get
+    F-35s") borrows its supplier from the context."""
+    return bool(c.recipients) and not c.suppliers
+
+
+def _ctx_party(sv: SentenceView, name, iso3) -> Party:
+    tok = sv.sent[0]
+    return Party(name=name or iso3, iso3=iso3, label="COUNTRY", start=tok.i, end=tok.i, root=tok,
+                 char_start=sv.sent.start_char, char_end=sv.sent.start_char, pronoun=True)
+
+
+_IRREGULAR = {"sold": "sell", "bought": "buy", "sent": "send", "gave": "give", "given": "give", "got": "get",
+              "sells": "sell", "buys": "buy", "arms": "arms"}
+
+
+def _title_trigger(word: str, lex) -> bool:
+    word = _IRREGULAR.get(word, word)
+    if word == "arms":
+        return True
+    for cand in (word, word[:-1], word[:-2], word[:-3], word[:-1] + "e" if word.endswith("d") else word,
+                 word[:-3] + "e" if word.endswith("ing") else word):
+        if cand and (cand in lex.verbs or cand in lex.nouns):
+            return True
+    return False
+
+
+def _title_parties(title: str | None, published) -> set:
+    if not title:
+        return set()
+    try:
+        from pipeline.extract.entities import country_of
+    except Exception:  # pragma: no cover - entity module absent
+        return set()
+    words = re.findall(r"[A-Za-z][\w.'’-]*", title)
+    lex = lexicon()
+    if not any(_title_trigger(w.lower(), lex) for w in words):
+        return set()
+    found = set()
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in (3, 2, 1):
+            if i + n > len(words):
+                continue
+            phrase = " ".join(words[i:i + n]).rstrip(".,:;")
+            phrase = re.sub(r"['’]s$", "", phrase)
+            try:
+                iso = country_of(phrase, published)
+            except Exception:
+                iso = None
+            if iso:
+                hit = (iso, n)
+                break
+        if hit:
+            found.add(hit[0])
+            i += hit[1]
+        else:
+            i += 1
+    return found
+
+
+# ====================================================================== stage and modality
+def _stage_modality(sv: SentenceView, c: Candidate) -> tuple[str, str]:
+    lex = sv.lex
+    trig = c.trigger
+    links = sorted(c.chain_idx.values(), key=lambda link: 0 if link.kind == "self" else 1)
+    verbs = [link.token for link in links if link.token.pos_ in ("VERB", "AUX")]
+    negated = possible = planned = False
+    stage = None
+    for v in verbs:
+        for ch in v.children:
+            low = ch.lower_
+            if ch.dep_ == "neg" or (ch.dep_ == "advmod" and low == "never"):
+                negated = True
+            if ch.dep_ in ("aux", "auxpass") and ch.tag_ == "MD":
+                if low in lex.possible_modals:
+                    possible = True
+                elif low in lex.planned_modals:
+                    planned = True
+            if ch.dep_ == "aux" and low in ("going",):
+                planned = True
+    if trig.kind == "noun" and any(ch.dep_ == "det" and ch.lower_ == "no" for ch in trig.token.children):
+        negated = True
+    for w in c.weapons:
+        if any(ch.dep_ == "det" and ch.lower_ == "no" for ch in w.root.children):
+            negated = True
+    for link in links[1:]:
+        lemma = link.token.lemma_.lower()
+        spec = None
+        if link.kind in ("subj_control", "obj_control"):
+            spec = lex.embedding_verbs.get(lemma) or lex.noun_governors.get(lemma)
+        elif link.kind == "gov":
+            spec = link.spec
+        elif link.kind == "noun_host":
+            entry = lex.nouns.get(lemma)
+            if entry is not None and entry.frame == "neutral" and lemma in ("talk", "negotiation"):
+                spec = {"stage": "negotiating"}
+            elif lemma in ("plan", "intention", "bid", "proposal", "offer", "request", "decision", "approval"):
+                spec = {"modality": "planned"} if lemma in ("plan", "intention", "bid") else \
+                    {"stage": {"proposal": "offered", "offer": "offered", "request": "requested",
+                               "decision": "approved", "approval": "approved"}[lemma]}
+        if not spec:
+            continue
+        mod = spec.get("modality")
+        if mod == "negated":
+            negated = True
+        elif mod == "possible":
+            possible = True
+        elif mod == "planned":
+            planned = True
+        if stage is None and spec.get("stage"):
+            stage = spec["stage"]
+    if trig.kind == "verb" and trig.token.dep_ in ("xcomp", "acl", "relcl", "advcl") and \
+            any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in trig.token.children) and not verbs[1:]:
+        planned = True
+    if negated:
+        modality = "negated"
+    elif possible:
+        modality = "possible"
+    elif planned:
+        modality = "planned"
+    elif _pluperfect(trig.token) and trig.kind == "verb":
+        modality = "historical"
+    else:
+        modality = "asserted"
+    if trig.kind == "license":
+        stage = "licensed"
+    if stage is None:
+        stage = trig.entry.planned if modality in ("planned", "possible") else trig.entry.stage
+    if trig.frame == "possession":
+        stage = "unknown"
+    return stage, modality
+
+
+def _pluperfect(tok) -> bool:
+    return tok.tag_ == "VBN" and any(ch.dep_ == "aux" and ch.lower_ == "had" for ch in tok.children)
+
+
+# ====================================================================== quantity, money, date
+def _fig_tokens(sv: SentenceView, f: Figure):
+    return token_range(sv.doc, f.char_start, f.char_end)
+
+
+def _is_quantity_figure(f: Figure) -> bool:
+    if f.unit not in QUANTITY_UNITS or f.currency:
+        return False
+    if f.value is None and f.value_low is None:
+        return False
+    text = f.text.strip()
+    if _YEARLIKE.match(text) and f.unit != "count":
+        return False
+    return True
+
+
+def _link_quantity(sv: SentenceView, w: Weapon, figs: list[Figure]) -> Figure | None:
+    if w.generic:
+        return None
+    best = None
+    for f in figs:
+        if not _is_quantity_figure(f):
+            continue
+        span = _fig_tokens(sv, f)
+        if span is None:
+            continue
+        ok = False
+        if span.end <= w.start and all(t.i in {x.i for x in w.root.subtree} or t.i >= w.start
+                                       for t in sv.doc[span.start:w.start]) and not any(
+                t.i in sv.tok_weapon or (t.i in sv.tok_party and not any(o.start <= t.i < o.end for o in w.origins))
+                for t in sv.doc[span.end:w.start]):
+            ok = True   # inside the weapon's noun phrase: "three Yuan-class S26T submarines"
+        elif span.end <= w.start:
+            gap = sv.doc[span.end:w.start]
+            if len(gap) <= 5 and all(t.lower_ in ("of", "additional", "more", "new", "used", "extra", "further",
+                                                    "other", "-", "older", "second-hand", "modern", "advanced")
+                                     or t.i in sv.tok_party or any(t.i >= o.start and t.i < o.end for o in w.origins)
+                                     or t.pos_ in ("ADJ",) or t.lower_ in sv.lex.container_nouns and t.lower_ not in (
+                                         "million", "billion", "mln", "bln", "dlrs", "dollars")
+                                     for t in gap):
+                ok = True
+        elif w.start <= span.start and span.end <= w.end:
+            ok = span.start == w.start   # "20 Hawk jets" tagged as one weapon span
+        if not ok:
+            # dependency: "millions of rockets" / nummod
+            ftok = span.root
+            if ftok.head.i == w.root.i and ftok.dep_ in ("nummod", "quantmod", "amod", "compound"):
+                ok = True
+            elif any(ch.dep_ == "prep" and ch.lower_ == "of" and any(g.i == w.root.i for g in ch.children)
+                     for ch in ftok.children):
+                ok = True
+        if ok and (best is None or abs(span.end - w.start) < abs(best[1] - w.start)):
+            best = (f, span.end)
+    return best[0] if best else None
+
+
+def _link_money(sv: SentenceView, c: Candidate, figs: list[Figure]) -> Figure | None:
+    money = [f for f in figs if f.unit == "currency" or f.currency]
+    if not money:
+        return None
+    for f in money:
+        span = _fig_tokens(sv, f)
+        if span is None:
+            continue
+        if _attached(sv, span.root, c.chain_idx, allow_nouns=True):
+            return f
+    return money[0] if len(money) == 1 else None
+
+
+def _attached(sv: SentenceView, tok, chain_idx, allow_nouns=True) -> int | None:
+    """Steps from tok up to the trigger chain without crossing another clause, or None."""
+    t = tok
+    for n in range(12):
+        if t.i in chain_idx:
+            return n
+        h = t.head
+        if h is t:
+            return None
+        if h.i in chain_idx:
+            return n + 1
+        if h.pos_ in ("VERB", "AUX") and t.dep_ not in ("conj",):
+            return None
+        if not allow_nouns and h.pos_ in ("NOUN", "PROPN"):
+            return None
+        t = h
+    return None
+
+
+def _link_date(sv: SentenceView, c: Candidate, dates: list[DateMention]) -> DateMention | None:
+    lex = sv.lex
+    best = None
+    for d in dates:
+        if d.date_start is None:
+            continue
+        span = token_range(sv.doc, d.char_start, d.char_end)
+        if span is None:
+            continue
+        steps = _attached(sv, span.root, c.chain_idx)
+        if steps is None:
+            continue
+        # a date on a reporting verb dates the statement, not the transfer
+        head = span.root
+        for _ in range(12):
+            if head.i in c.chain_idx:
+                break
+            head = head.head
+        if head.lemma_.lower() in lex.reporting_verbs:
+            continue
+        if best is None or steps < best[0]:
+            best = (steps, d)
+    return best[1] if best else None
+
+
+# ====================================================================== rows
+def _civil(sv: SentenceView, w: Weapon) -> bool:
+    if w.category not in ("aircraft", "engines", "helicopters", "other", "unspecified"):
+        return False
+    lex = sv.lex
+    words = {t.lower_ for t in sv.sent}
+    return bool(words & lex.civil_cues)
+
+
+def _domestic_military(sv: SentenceView, p: Party) -> bool:
+    name = re.sub(r"^(the|u\.s\.|us|american|british|our)\s+", "", p.name.lower().strip())
+    name = re.sub(r"^(u\.s\.|us)\s+", "", name)
+    return p.iso3 is None and p.label in ("ORG", "GROUP") and name in sv.lex.domestic_military
+
+
+def _rows(sv: SentenceView, c: Candidate, figs: list[Figure]) -> list[TransferMention]:
+    trig = c.trigger
+    suppliers = list(c.suppliers)
+    out = []
+    sent = sv.sent
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    start = sent.start_char + lead
+    evidence = text.strip()
+    end = start + len(evidence)
+    if not c.recipients:
+        return out
+    for w in c.weapons:
+        w_suppliers = suppliers
+        from_origin = False
+        if not w_suppliers and w.origins:
+            w_suppliers = _uniq_keys(w.origins)
+            from_origin = True
+        if not w_suppliers:
+            # an unnamed supplier is allowed for supply-side wording only ("F-16s sent to Ukraine");
+            # a purchase with no seller may be domestic procurement
+            if trig.frame not in ("supply", "aid") or trig.kind == "possession":
+                continue
+            w_suppliers = [None]
+        if trig.frame == "possession" and not from_origin:
+            continue
+        if _civil(sv, w):
+            continue
+        q = _link_quantity(sv, w, figs)
+        for s in w_suppliers:
+            for r in c.recipients:
+                if s is not None and s.iso3 and s.iso3 == r.iso3:
+                    continue
+                if s is not None and s.key == r.key:
+                    continue
+                if r.label == "COMPANY":
+                    continue
+                if _domestic_military(sv, r) or (s is not None and _domestic_military(sv, s)):
+                    continue
+                conf = c.confidence
+                if from_origin:
+                    conf -= 0.1
+                if c.context or getattr(s, "context", False) or getattr(r, "context", False):
+                    conf -= 0.25
+                if s is None:
+                    conf -= 0.1
+                out.append(TransferMention(
+                    char_start=start, char_end=end, evidence=evidence,
+                    supplier_name=_name(s), supplier_iso3=s.iso3 if s else None,
+                    recipient_name=_name(r), recipient_iso3=r.iso3,
+                    weapon_text=w.text, weapon_category=w.category or "unspecified",
+                    quantity_value=q.value if q else None,
+                    quantity_low=q.value_low if q else None,
+                    quantity_high=q.value_high if q else None,
+                    quantity_text=q.text if q else None,
+                    quantity_qualifier=q.qualifier if q else None,
+                    deal_value=(c.money.value if c.money.value is not None else c.money.value_low) if c.money else None,
+                    deal_currency=c.money.currency if c.money else None,
+                    stage=c.stage, modality=c.modality,
+                    date_start=c.date.date_start if c.date else None,
+                    date_end=c.date.date_end if c.date else None,
+                    date_text=c.date.text if c.date else None,
+                    confidence=round(max(0.05, min(1.0, conf)), 3),
+                    trigger=trig.token.lemma_.lower(),
+                ))
+    return out
+
+
+def _uniq_keys(parties):
+    out, seen = [], set()
+    for p in parties:
+        if p.key not in seen:
+            seen.add(p.key)
+            out.append(p)
+    return out
+
+
+def _name(p: Party | None) -> str | None:
+    if p is None:
+        return None
+    return getattr(p, "surface", None) or p.name
+
+
+def _dedupe(rows: list[TransferMention]) -> list[TransferMention]:
+    """One row per (sentence, supplier, recipient, weapon); the most informative one wins."""
+    best: dict[tuple, TransferMention] = {}
+    order = []
+    for r in rows:
+        key = (r.char_start, r.supplier_iso3, (r.supplier_name or "").lower() if not r.supplier_iso3 else None,
+               r.recipient_iso3, (r.recipient_name or "").lower() if not r.recipient_iso3 else None,
+               (r.weapon_text or "").lower(), r.weapon_category)
+        cur = best.get(key)
+        if cur is None:
+            best[key] = r
+            order.append(key)
+            continue
+        merged = cur
+        if cur.quantity_value is None and cur.quantity_low is None and (r.quantity_value is not None or r.quantity_low is not None):
+            merged = replace(merged, quantity_value=r.quantity_value, quantity_low=r.quantity_low,
+                             quantity_high=r.quantity_high, quantity_text=r.quantity_text,
+                             quantity_qualifier=r.quantity_qualifier)
+        if merged.date_start is None and r.date_start is not None:
+            merged = replace(merged, date_start=r.date_start, date_end=r.date_end, date_text=r.date_text)
+        if merged.deal_value is None and r.deal_value is not None:
+            merged = replace(merged, deal_value=r.deal_value, deal_currency=r.deal_currency)
+        if r.confidence > merged.confidence:
+            merged = replace(merged, confidence=r.confidence, stage=r.stage, modality=r.modality, trigger=r.trigger)
+        best[key] = merged
+    return [best[k] for k in order]
