@@ -1,0 +1,630 @@
+"""Entity mentions an analyst can group by: countries (ISO3), organisations, people, weapons.
+
+``extract_entities(doc, published)`` is a pure function of the parsed article and its date.
+Signals, in order of trust:
+
+1. gazetteers under ``pipeline/data`` (countries and aliases with eras, organisations, weapon
+   designations, generic weapon terms), matched in one pass (:mod:`pipeline.extract.gazetteer`);
+2. context rules on those hits: person-name vetoes ("Michael Jordan", "Chad Smith"), the US
+   state "Georgia", capitals in datelines or inside names ("Washington Post"), composite
+   state bodies ("the Russian Defense Ministry" -> ORG RUS), a designation joined with the
+   generic term after it ("Silkworm missiles"), weapon origins from a country word before
+   the weapon ("Iranian drones" -> WEAPON with country_iso3 IRN, "Iranian" stays a COUNTRY);
+3. spaCy NER for what the gazetteers do not know: people (titles stripped), other
+   organisations (ORG; with the state's code when the name holds a country word, "the Indian
+   Air Force"), other places (LOCATION).
+
+Spans never overlap: the longest candidate wins, gazetteer candidates before spaCy spans.
+Offsets are character offsets into ``doc.text``; the result is sorted by ``char_start``.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+
+from pipeline.extract.gazetteer import Entry, Hit, load_gazetteer, normalise
+from pipeline.records import EntityMention
+
+__all__ = ["extract_entities", "country_of", "weapon_category_of", "weapon_origin_of"]
+
+_SOVIET_END = dt.date(1991, 12, 31)
+
+# ----------------------------------------------------------------------------- small word lists
+# (rules of language, not lexicons of the domain: the domain lists are the CSV files)
+_TITLES = {
+    "president", "vice", "prime", "minister", "premier", "chancellor", "secretary", "defense", "defence",
+    "foreign", "state", "general", "gen", "brig", "brigadier", "lt", "lieutenant", "col", "colonel", "maj",
+    "major", "adm", "admiral", "rear", "capt", "captain", "cmdr", "commander", "sgt", "sergeant", "sen",
+    "senator", "rep", "representative", "gov", "governor", "mr", "mrs", "ms", "dr", "king", "queen", "prince",
+    "princess", "crown", "sheikh", "ayatollah", "pope", "chairman", "chairwoman", "marshal", "field",
+    "spokesman", "spokeswoman", "spokesperson", "press", "ambassador", "deputy", "assistant", "undersecretary",
+    "under", "chief", "director", "leader", "supreme", "emir", "sultan", "envoy", "mayor", "speaker", "judge",
+    "professor", "prof", "air", "army", "navy", "staff", "senior", "former", "acting", "interim", "pentagon",
+    "kremlin", "white", "house", "national", "security", "adviser", "advisor", "officer", "gen.", "mr.",
+    "the", "de", "st", "sir", "lord", "dame", "monsignor", "rev", "reverend", "cardinal", "colonel-general",
+    "lieutenant-general", "major-general", "brigadier-general", "vice-admiral", "rear-admiral", "ceo",
+    "executive", "analyst", "attorney", "justice", "inspector", "comrade", "marshall",
+}
+_MADE = ("made", "built", "designed", "supplied", "produced", "manufactured", "origin", "developed", "license-built",
+         "licence-built", "sourced")
+_LOCATIVE_SUFFIX = re.compile(r"-(?:based|headquartered|area|region)\b")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+           "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+           "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DATELINE = re.compile(
+    r"^\s*(?P<dl>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}){0,2}?)\s*"
+    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+    r"(?:\([A-Za-z. ]{2,30}\))?\s*[-\u2013\u2014]{1,2}\s")
+_CALIBER = re.compile(r"\b\d{1,3}(?:\.\d{1,2})?\s?-?(?:mm|millimeter|millimetre|-millimeter|-millimetre|-inch|-pound)\b")
+_DESIG_LIKE = re.compile(r"\b(?:[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Z]{0,4}|Type\s\d{2,3}[A-Z]?)(?:s)?(?=\s)")
+_CLASS = re.compile(r"\b((?:[A-Z][\w'.]*\s){0,3}[A-Z][\w'.]*|Type\s\d{2,3}[A-Z]?)[-\s]class\b")
+_MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "NUM", "ADV"}
+_ADJECTIVAL_KINDS = {"demonym", "abbr", "prefix"}
+_PARTY_KINDS = {"name", "abbr", "demonym"}
+
+# label priority when two candidates have the same length (lower wins)
+_PRIORITY = {"ORG": 0, "COMPANY": 0, "GROUP": 0, "NONE": 1, "COUNTRY": 2, "LOCATION": 3, "WEAPON": 4}
+
+
+class _Cand:
+    __slots__ = ("start", "end", "label", "canonical", "iso3", "category", "kind", "entry", "source", "origin")
+
+    def __init__(self, start, end, label, canonical=None, iso3=None, category=None, kind="", entry=None,
+                 source="gaz", origin=None):
+        self.start, self.end, self.label = start, end, label
+        self.canonical, self.iso3, self.category = canonical, iso3, category
+        self.kind, self.entry, self.source, self.origin = kind, entry, source, origin
+
+    def __repr__(self):  # pragma: no cover - debugging aid
+        return f"<{self.label} {self.start}:{self.end} {self.canonical!r} {self.iso3} {self.category}>"
+
+
+# ----------------------------------------------------------------------------- text helpers
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z][A-Za-z.'\-]*)[\s\-]*$", text[max(0, start - 40):start])
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"[\s\-]*([A-Za-z][A-Za-z'\-]*)", text[end:end + 40])
+    return m.group(1).lower() if m else ""
+
+
+def _next_word_raw(text: str, end: int) -> tuple[str, int]:
+    m = re.match(r"\s+([A-Za-z][A-Za-z'\-]*)", text[end:end + 40])
+    return (m.group(1), end + m.start(1)) if m else ("", -1)
+
+
+def _prev_word_raw(text: str, start: int) -> tuple[str, int]:
+    m = re.search(r"([A-Za-z][A-Za-z'\-.]*)\s+$", text[max(0, start - 40):start])
+    return (m.group(1), max(0, start - 40) + m.start(1)) if m else ("", -1)
+
+
+class _DocIndex:
+    """Char -> token lookups and spaCy spans of one doc."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.tok_starts = [t.idx for t in doc]
+        self.sent_starts = set()
+        self.sents = []
+        try:
+            for s in doc.sents:
+                self.sent_starts.add(s.start_char)
+                self.sents.append((s.start_char, s.end_char))
+        except ValueError:  # no sentence boundaries set
+            self.sents = [(0, len(doc.text))]
+            self.sent_starts = {0}
+        self.sent_begins = [a for a, _ in self.sents]
+        self.ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+    def token_at(self, char: int):
+        i = bisect.bisect_right(self.tok_starts, char) - 1
+        if i < 0:
+            return None
+        t = self.doc[i]
+        return t if t.idx <= char < t.idx + len(t.text) else None
+
+    def sentence_of(self, char: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.sent_begins, char) - 1
+        return self.sents[max(i, 0)]
+
+    def sentence_initial(self, char: int) -> bool:
+        a, _ = self.sentence_of(char)
+        return not self.doc.text[a:char].strip(" \"'“‘([")
+
+    def ents_covering(self, start: int, end: int, labels) -> list[tuple[int, int, str]]:
+        return [e for e in self.ents if e[2] in labels and e[0] <= start and end <= e[1]]
+
+
+# ----------------------------------------------------------------------------- vetoes
+def _capitalised_name_word(text: str, word: str, pos: int, idx: _DocIndex | None) -> bool:
+    """Is ``word`` at ``pos`` a capitalised word of a name (not a sentence start, month, or function word)?"""
+    if not word or not word[0].isupper() or word.isupper() and len(word) > 1 and not word.endswith("."):
+        return False
+    if word.lower().rstrip(".") in _MONTHS or word.lower() in ("the", "a", "an", "and", "or", "of", "in", "on"):
+        return False
+    if idx is not None and idx.sentence_initial(pos):
+        return False
+    return True
+
+
+def _person_context(text: str, h: Hit, idx: _DocIndex | None, gaz_starts: set, gaz_ends: set) -> bool:
+    """'Michael Jordan', 'Jordan Smith', 'Israel Katz': the alias is part of a personal name."""
+    if idx is not None:
+        for s, e, _ in idx.ents_covering(h.start, h.end, ("PERSON",)):
+            if (s, e) != (h.start, h.end):
+                return True
+    nxt, npos = _next_word_raw(text, h.end)
+    if npos >= 0 and npos not in gaz_starts and text[h.end:npos].strip() == "" and \
+            _capitalised_name_word(text, nxt, npos, idx) and not nxt.lower().startswith(("'s", "’s")):
+        return True
+    prv, ppos = _prev_word_raw(text, h.start)
+    if ppos >= 0 and (ppos + len(prv)) not in gaz_ends and _capitalised_name_word(text, prv, ppos, idx) \
+            and prv.lower().rstrip(".") not in _TITLES:
+        return True
+    return False
+
+
+def _in_longer_name(h: Hit, idx: _DocIndex | None) -> bool:
+    if idx is None:
+        return False
+    for s, e, _ in idx.ents_covering(h.start, h.end, ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT")):
+        if (s, e) != (h.start, h.end) and not re.fullmatch(r"(?:the\s+)?", idx.doc.text[s:h.start], re.I):
+            return True
+        if (s, e) != (h.start, h.end) and idx.doc.text[h.end:e].strip():
+            return True
+    return False
+
+
+def _dateline_end(text: str) -> int:
+    m = _DATELINE.match(text)
+    if not m:
+        return -1
+    first = m.group("dl").split(",")[0]
+    return m.end("dl") if first.isupper() else -1
+
+
+# ----------------------------------------------------------------------------- candidates
+def _country_candidates(text, hits, idx, day, cands, us_place_sents, gaz_starts, gaz_ends, dateline_end):
+    for h in hits:
+        e = h.entry
+        if e.label not in ("COUNTRY", "LOCATION", "NONE"):
+            continue
+        label, iso = e.label, e.iso3
+        if e.kind == "prefix":
+            if not re.match(r"-[A-Z]", text[h.end:h.end + 2]):
+                continue
+        if e.kind == "abbr" and text[h.end:h.end + 1] == "$":
+            continue                                           # "US$50 million" is a currency
+        if label == "COUNTRY":
+            if "person" in e.flags and _person_context(text, h, idx, gaz_starts, gaz_ends):
+                continue
+            if "us_state" in e.flags:
+                sent = idx.sentence_of(h.start) if idx else (0, len(text))
+                if sent in us_place_sents or re.match(r",?\s*(?:Ga\.|GA\b)", text[h.end:h.end + 6]):
+                    label = "LOCATION"
+            if e.kind == "capital":
+                if h.end <= dateline_end or _LOCATIVE_SUFFIX.match(text, h.end):
+                    label = "LOCATION"
+                elif _in_longer_name(h, idx):
+                    continue
+                else:
+                    nxt, npos = _next_word_raw(text, h.end)
+                    if npos >= 0 and text[h.end:npos].strip() == "" and npos not in gaz_starts \
+                            and _capitalised_name_word(text, nxt, npos, idx):
+                        continue                                # "Moscow Region", "Tehran Times"
+                    prv, ppos = _prev_word_raw(text, h.start)
+                    if ppos >= 0 and (ppos + len(prv)) not in gaz_ends and \
+                            _capitalised_name_word(text, prv, ppos, idx) and prv.lower() not in _TITLES:
+                        continue                                # "George Washington"
+            elif h.end <= dateline_end and e.kind == "name":
+                label = "LOCATION"                               # "TOULOUSE, FRANCE, March 13 -"
+        canonical = e.canonical if label != "LOCATION" or e.kind in ("place", "us_place") else e.surface
+        cands.append(_Cand(h.start, h.end, label, canonical, iso, kind=e.kind, entry=e))
+
+
+def _org_candidates(text, hits, idx, cands):
+    for h in hits:
+        e = h.entry
+        if e.label not in ("ORG", "COMPANY", "GROUP"):
+            continue
+        if e.ctx_prev is not None or e.ctx_next is not None:
+            ok = (e.ctx_next is not None and _next_word(text, h.end) in e.ctx_next) or \
+                 (e.ctx_prev is not None and _prev_word(text, h.start) in e.ctx_prev)
+            if not ok:
+                continue
+        if idx is not None and e.label == "COMPANY":
+            # "Rafael Nadal", "Hughes said": a person, not the company
+            if any((s, en) != (h.start, h.end) for s, en, _ in idx.ents_covering(h.start, h.end, ("PERSON",))):
+                continue
+        end = h.end
+        if e.label == "COMPANY":
+            m = re.match(r"(?:\s+(?:Corp|Corporation|Inc|Co|Ltd|Plc|plc|PLC|AG|SA|S\.A|GmbH|SE|NV|AB|ASA|Group|"
+                         r"Industries|Holdings|Limited|LLC|Company))\b\.?", text[end:end + 20])
+            if m:
+                end += m.end()
+        cands.append(_Cand(h.start, end, e.label, e.canonical, e.iso3, kind=e.kind, entry=e))
+
+
+def _composites(text, cands, heads, weapon_spans):
+    """'the Russian Defense Ministry', "Ukraine's Air Force", 'Ministry of Defence of Ukraine' -> one ORG."""
+    head_at = {}
+    for h in heads:
+        if h.end - h.start > (head_at[h.start].end - head_at[h.start].start if h.start in head_at else -1):
+            head_at[h.start] = h
+    heads_by_end = {}
+    for h in heads:
+        heads_by_end.setdefault(h.end, []).append(h)
+    out = []
+    for c in cands:
+        if c.label != "COUNTRY" or c.kind not in _PARTY_KINDS or not c.iso3:
+            continue
+        m = re.match(r"(?:['\u2019]s)?\s+", text[c.end:c.end + 6]) if c.kind != "demonym" else \
+            re.match(r"\s+", text[c.end:c.end + 3])
+        if m:
+            h = head_at.get(c.end + m.end())
+            if h is not None and not any(ws < h.end and we > h.end and ws >= h.start for ws, we in weapon_spans):
+                start = c.start
+                rm = re.search(r"\bRoyal\s+$", text[max(0, start - 7):start])
+                if rm:
+                    start = max(0, start - 7) + rm.start()
+                out.append(_Cand(start, h.end, "ORG", f"{h.entry.canonical} ({c.canonical})", c.iso3,
+                                 kind="composite"))
+        # head of (the) country
+        bm = re.search(r"\s+of\s+(?:the\s+)?$", text[max(0, c.start - 12):c.start])
+        if bm and c.kind in ("name", "abbr"):
+            hend = max(0, c.start - 12) + bm.start()
+            for h in heads_by_end.get(hend, []):
+                if h.entry.surface[:1].isupper():
+                    out.append(_Cand(h.start, c.end, "ORG", f"{h.entry.canonical} ({c.canonical})", c.iso3,
+                                     kind="composite"))
+    cands.extend(out)
+
+
+def _modifier_run_end(text: str, pos: int, idx: _DocIndex | None, term_starts: dict, limit: int = 3) -> int:
+    """From ``pos`` (after a designation), skip up to ``limit`` modifier words; return where a term starts or -1."""
+    p = pos
+    for _ in range(limit + 1):
+        m = re.match(r"\s+", text[p:p + 3])
+        q = p + (m.end() if m else 0)
+        if q in term_starts:
+            return q
+        w = re.match(r"[A-Za-z0-9][A-Za-z0-9\-./]*", text[q:q + 40])
+        if not m or not w:
+            return -1
+        word = w.group()
+        if idx is not None:
+            tok = idx.token_at(q)
+            if tok is None or tok.pos_ not in _MODIFIER_POS or tok.pos_ == "PROPN" and not word[0].isupper():
+                return -1
+            if tok.pos_ == "NOUN" and tok.dep_ not in ("compound", "amod", "nmod"):
+                return -1
+        elif not (word.islower() or "-" in word or word[0].isdigit()):
+            return -1
+        p = q + len(word)
+    return -1
+
+
+def _weapon_candidates(text, hits, idx, cands, gaz):
+    terms = [h for h in hits if h.entry.label == "TERM"]
+    desigs = [h for h in hits if h.entry.label == "WEAPON"]
+    civil = [(h.start, h.end) for h in hits if h.entry.label == "CIVIL"]
+
+    def civil_overlap(s, e):
+        return any(s < ce and cs < e for cs, ce in civil)
+
+    # terms: vetoes; the longest term per start
+    term_at: dict[int, Hit] = {}
+    for h in terms:
+        e = h.entry
+        if e.veto_prev and _prev_word(text, h.start) in e.veto_prev:
+            continue
+        if e.veto_next and _next_word(text, h.end) in e.veto_next:
+            continue
+        cur = term_at.get(h.start)
+        if cur is None or h.end > cur.end:
+            term_at[h.start] = h
+
+    def chain_end(pos):
+        """Where the run of generic terms starting at ``pos`` ends, and the last term's hit."""
+        h = term_at.get(pos)
+        last = None
+        while h is not None:
+            last = h
+            m = re.match(r"[ \-]", text[h.end:h.end + 1])
+            h = term_at.get(h.end + 1) if m else None
+        return (last.end, last) if last else (-1, None)
+
+    term_in_merge = set()
+    seen_unamb = {h.entry.canonical for h in desigs if not h.entry.ambiguous}
+    for h in desigs:
+        e = h.entry
+        if civil_overlap(h.start, h.end):
+            continue
+        if idx is not None and any((s, en) != (h.start, h.end)
+                                   for s, en, _ in idx.ents_covering(h.start, h.end, ("PERSON",))):
+            continue                                               # "Elliott Abrams", "Huey Lewis"
+        canonical = e.canonical or re.sub(r"(?<=\d)e?s$", "", text[h.start:h.end])
+        cats = e.category
+        q = _modifier_run_end(text, h.end, idx, term_at)
+        merged = False
+        if q >= 0:
+            end, last = chain_end(q)
+            if last is not None:
+                tcat = last.entry.category[0]
+                cat = tcat if tcat in cats else cats[0]
+                cands.append(_Cand(h.start, end, "WEAPON", canonical, None, cat, kind="designation+term",
+                                   entry=e, origin=e.iso3))
+                term_in_merge.add(q)
+                merged = True
+        if e.ambiguous and not merged:
+            if e.canonical not in seen_unamb:
+                continue
+            prv, ppos = _prev_word_raw(text, h.start)
+            if ppos >= 0 and _capitalised_name_word(text, prv, ppos, idx) and prv.lower() not in _TITLES:
+                continue
+        cands.append(_Cand(h.start, h.end, "WEAPON", canonical, None, cats[0], kind="designation", entry=e,
+                               origin=e.iso3))
+    # caliber + term: "155mm artillery shells", "155mm rounds"
+    for m in _CALIBER.finditer(text):
+        ws = re.match(r"\s+", text[m.end():m.end() + 3])
+        if ws:
+            end, last = chain_end(m.end() + ws.end())
+            if last is not None:
+                cands.append(_Cand(m.start(), end, "WEAPON", text[m.start():end], None, last.entry.category[0],
+                                   kind="caliber+term"))
+    # an unknown designation + term: "KF-21 fighter jets"
+    for m in _DESIG_LIKE.finditer(text):
+        end, last = chain_end(m.end() + 1)
+        if last is not None and not civil_overlap(m.start(), m.end()):
+            cands.append(_Cand(m.start(), end, "WEAPON", re.sub(r"(?<=\d)s$", "", m.group()), None,
+                               last.entry.category[0], kind="designation?+term"))
+    # "Kilo-class submarines", "Arleigh Burke-class destroyers"
+    for m in _CLASS.finditer(text):
+        ws = re.match(r"\s+", text[m.end():m.end() + 3])
+        if ws:
+            end, last = chain_end(m.end() + ws.end())
+            if last is not None and last.entry.category[0] in ("ships", "submarines"):
+                name = m.group(1).split()[-1] if not m.group(1).startswith("Type") else m.group(1)
+                start = m.start(1) + m.group(1).rfind(name)
+                cands.append(_Cand(start, end, "WEAPON", f"{text[start:m.end(1)]}-class", None,
+                                   last.entry.category[0], kind="class+term"))
+    # standalone generic terms
+    for pos, h in term_at.items():
+        if not h.entry.standalone:
+            continue
+        end, last = chain_end(pos)
+        cat = last.entry.category[0]
+        cands.append(_Cand(pos, end, "WEAPON", last.entry.canonical if last is h else text[pos:end].lower(),
+                           None, cat, kind="term"))
+
+
+def _resolve(cands: list[_Cand]) -> list[_Cand]:
+    """Greedy: longest first, then label priority; spans never overlap."""
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.label, 5), c.start))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for c in order:
+        i = bisect.bisect_left(taken, (c.start, -1))
+        clash = (i > 0 and taken[i - 1][1] > c.start) or (i < len(taken) and taken[i][0] < c.end)
+        if clash:
+            continue
+        bisect.insort(taken, (c.start, c.end))
+        out.append(c)
+    return sorted(out, key=lambda c: c.start)
+
+
+# ----------------------------------------------------------------------------- spaCy spans
+def _clean_person(text: str, s: int, e: int, idx: _DocIndex) -> tuple[int, int] | None:
+    toks = [t for t in idx.doc.char_span(s, e, alignment_mode="expand") or []]
+    while toks and (toks[0].lower_.rstrip(".") in _TITLES or toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    while toks and (toks[-1].lower_ in ("'s", "’s", "'") or toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    s2, e2 = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    span = text[s2:e2]
+    span_end = re.search(r"['\u2019]s$", span)
+    if span_end:
+        e2 -= 2
+        span = text[s2:e2]
+    if not span or "\n" in span or any(ch.isdigit() for ch in span) or not span[0].isupper():
+        return None
+    if len(span) <= 2:
+        return None
+    return s2, e2
+
+
+def _spacy_candidates(text, idx, accepted: list[_Cand], gaz) -> list[_Cand]:
+    occupied = [(c.start, c.end) for c in accepted]
+    occupied.sort()
+
+    def overlaps(s, e):
+        i = bisect.bisect_left(occupied, (s, -1))
+        return (i > 0 and occupied[i - 1][1] > s) or (i < len(occupied) and occupied[i][0] < e)
+
+    out: list[_Cand] = []
+    persons: dict[str, str] = {}
+    upgrades: list[tuple[_Cand, _Cand]] = []
+    for s, e, label in idx.ents:
+        if label == "PERSON":
+            r = _clean_person(text, s, e, idx)
+            if r is None or overlaps(*r):
+                continue
+            name = re.sub(r"\s+", " ", text[r[0]:r[1]]).replace("\u2019", "'")
+            out.append(_Cand(r[0], r[1], "PERSON", name, source="spacy"))
+            parts = name.split()
+            if len(parts) >= 2:
+                persons.setdefault(parts[-1], name)
+    for s, e, label in idx.ents:
+        if label not in ("ORG", "GPE", "LOC"):
+            continue
+        m = re.match(r"(?:the|The)\s+", text[s:e])
+        if m:
+            s += m.end()
+        pm = re.search(r"['\u2019]s$", text[s:e])
+        if pm:
+            e -= 2
+        frag = text[s:e]
+        if e - s < 3 or "\n" in frag or frag.startswith("<") or not frag[:1].isupper():
+            continue
+        inside = [c for c in accepted if s <= c.start and c.end <= e]
+        if label == "ORG" and inside and all(c.label == "COUNTRY" for c in inside) and len(inside) == 1 \
+                and not any(c.start < s < c.end or c.start < e < c.end for c in accepted):
+            c = inside[0]
+            rest = (text[s:c.start] + " " + text[c.end:e]).split()
+            if c.kind in _PARTY_KINDS and c.iso3 and any(w[:1].isupper() for w in rest):
+                upgrades.append((c, _Cand(s, e, "ORG", re.sub(r"\s+", " ", frag), c.iso3, kind="spacy-org",
+                                          source="spacy")))
+            continue
+        if overlaps(s, e) or any(o.start < e and s < o.end for o in out):
+            continue
+        if label == "ORG":
+            if frag in persons:
+                out.append(_Cand(s, e, "PERSON", persons[frag], source="spacy"))
+            elif frag.isupper() and len(frag) <= 5 and text[s - 1:s] == "<":
+                continue                                              # Reuters ticker "<BA>"
+            else:
+                out.append(_Cand(s, e, "ORG", re.sub(r"\s+", " ", frag), source="spacy"))
+        else:
+            if frag in persons:
+                continue
+            out.append(_Cand(s, e, "LOCATION", re.sub(r"\s+", " ", frag), source="spacy"))
+    for old, new in upgrades:
+        if any(o.start < new.end and new.start < o.end for o in out):
+            continue
+        accepted.remove(old)
+        out.append(new)
+    return out
+
+
+# ----------------------------------------------------------------------------- origins
+def _assign_origins(text: str, mentions: list[_Cand], idx: _DocIndex | None, day: dt.date):
+    """'Iranian drones', 'Chinese-made Silkworm missiles', 'U.S. F-16s': the country word before a weapon."""
+    for i, w in enumerate(mentions):
+        if w.label != "WEAPON":
+            continue
+        origin = None
+        j = i - 1
+        if j >= 0:
+            c = mentions[j]
+            gap = text[c.end:w.start]
+            if c.label == "COUNTRY" and c.iso3:
+                made = re.fullmatch(r"-(?:%s)\s+(?:[A-Za-z][\w\-]*\s+){0,2}" % "|".join(_MADE), gap)
+                plain = re.fullmatch(r"\s+(?:[a-z][\w\-]*\s+){0,2}", gap) or re.fullmatch(r"\s+", gap)
+                if made or plain and c.kind in _ADJECTIVAL_KINDS and _only_modifiers(text, c.end, w.start, idx):
+                    origin = c.iso3
+        if origin is None and w.origin:
+            origin = "SUN" if w.origin == "RUS" and day <= _SOVIET_END else w.origin
+        w.iso3 = origin
+
+
+def _only_modifiers(text: str, a: int, b: int, idx: _DocIndex | None) -> bool:
+    if idx is None:
+        return True
+    for m in re.finditer(r"\S+", text[a:b]):
+        tok = idx.token_at(a + m.start())
+        if tok is None or tok.pos_ not in ("ADJ", "NOUN", "NUM", "PROPN", "PUNCT"):
+            return False
+    return True
+
+
+# ----------------------------------------------------------------------------- the API
+def _core(text: str, day: dt.date, idx: _DocIndex | None) -> list[_Cand]:
+    gaz = load_gazetteer()
+    hits = gaz.find(text, day)
+    # de-duplicate identical hits (several aliases fold to one key)
+    uniq = {}
+    for h in hits:
+        uniq.setdefault((h.start, h.end, h.entry.label, h.entry.canonical, h.entry.iso3, h.entry.kind), h)
+    hits = list(uniq.values())
+    gaz_starts = {h.start for h in hits if h.entry.label not in ("TERM",)}
+    gaz_ends = {h.end for h in hits if h.entry.label not in ("TERM",)}
+    us_place_sents = set()
+    if idx is not None:
+        for h in hits:
+            if h.entry.kind == "us_place":
+                us_place_sents.add(idx.sentence_of(h.start))
+    dateline_end = _dateline_end(text)
+    cands: list[_Cand] = []
+    _country_candidates(text, hits, idx, day, cands, us_place_sents, gaz_starts, gaz_ends, dateline_end)
+    _org_candidates(text, hits, idx, cands)
+    _weapon_candidates(text, hits, idx, cands, gaz)
+    weapon_spans = [(c.start, c.end) for c in cands if c.label == "WEAPON"]
+    _composites(text, cands, [h for h in hits if h.entry.label == "HEAD"], weapon_spans)
+    return _resolve(cands)
+
+
+def extract_entities(doc, published: dt.date | None = None) -> list[EntityMention]:
+    """Entity mentions of one parsed article, sorted by char_start, never overlapping."""
+    text = doc.text
+    day = published if isinstance(published, dt.date) else dt.date.today()
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    idx = _DocIndex(doc)
+    accepted = _core(text, day, idx)
+    accepted = [c for c in accepted if c.label != "NONE"]
+    extra = _spacy_candidates(text, idx, accepted, load_gazetteer())
+    mentions = sorted(accepted + extra, key=lambda c: c.start)
+    _assign_origins(text, mentions, idx, day)
+    out = []
+    for c in mentions:
+        out.append(EntityMention(
+            char_start=c.start, char_end=c.end, text=text[c.start:c.end], label=c.label,
+            canonical_name=c.canonical or text[c.start:c.end], country_iso3=c.iso3,
+            weapon_category=c.category if c.label == "WEAPON" else None))
+    return out
+
+
+# ----------------------------------------------------------------------------- small pure helpers
+_STRIP_SUFFIX = re.compile(r"(?:['\u2019]s|['\u2019]|-(?:%s))$" % "|".join(_MADE))
+
+
+@functools.lru_cache(maxsize=8192)
+def _country_of(text: str, day: dt.date) -> str | None:
+    gaz = load_gazetteer()
+    s = text.strip()
+    s = re.sub(r"^(?:the|The)\s+", "", s)
+    s = _STRIP_SUFFIX.sub("", s).strip()
+    if not s:
+        return None
+    for e in gaz.entries.get(normalise(s), ()):
+        if e.label in ("COUNTRY", "ORG") and e.iso3 and e.valid_on(day) and gaz._case_ok(e, s) \
+                and e.kind not in ("place", "us_place"):
+            return e.iso3
+    return None
+
+
+def country_of(text: str, published: dt.date | None = None) -> str | None:
+    """ISO3 of a country name, short form, abbreviation, demonym, capital or seat of government
+    ("Russian" -> RUS, "the Kremlin" in 1987 -> SUN, "Soviet-made" -> SUN, "us" -> None); exact
+    look-up, never fuzzy."""
+    day = published if isinstance(published, dt.date) else dt.date.today()
+    if isinstance(day, dt.datetime):
+        day = day.date()
+    return _country_of(text, day)
+
+
+@functools.lru_cache(maxsize=8192)
+def _weapon_info(text: str) -> tuple[str | None, str | None]:
+    day = dt.date.today()
+    cands = [c for c in _core(text, day, None) if c.label == "WEAPON"]
+    if not cands:
+        return None, None
+    best = max(cands, key=lambda c: (c.end - c.start, c.kind != "term"))
+    return best.category, best.origin
+
+
+def weapon_category_of(text: str) -> str | None:
+    """Weapon category (DESIGN enum) of a designation or generic term: 'F-16s' -> aircraft,
+    'Iranian drones' -> uav, 'artillery shells' -> ammunition; None when no weapon is named."""
+    return _weapon_info(text)[0]
+
+
+def weapon_origin_of(text: str) -> str | None:
+    """The designing state of a named system from the gazetteer ('Su-30MKI' -> RUS), else None."""
+    return _weapon_info(text)[1]
