@@ -39,7 +39,7 @@ from pathlib import Path
 import yaml
 from number_parser import parse_number, parse_ordinal
 
-from pipeline.extract.designations import calibre_matches, designation_matches
+from pipeline.extract.designations import calibre_matches, designation_matches, designation_spans
 from pipeline.records import Figure
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "number_words.yaml"
@@ -52,6 +52,8 @@ _STOP_ITEM_WORDS = {
     "saturday", "sunday", "today", "yesterday", "tomorrow", "year", "years", "month", "months",
     "week", "weeks", "day", "days", "percent", "pct",
 }
+_TIME_WORDS = {"first", "second", "third", "fourth", "quarter", "half", "fiscal", "calendar",
+               "year", "month", "budget", "season"}
 _VAGUE_WORDS = {"dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens",
                 "several", "few", "dozen", "hundred", "thousand", "million", "billion"}
 _MOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "advmod", "punct", "quantmod"}
@@ -59,6 +61,16 @@ _MOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "advmod", "punct"
 
 def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_number_cached(text: str):
+    return parse_number(text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_ordinal_cached(text: str):
+    return parse_ordinal(text)
 
 
 @functools.lru_cache(maxsize=1)
@@ -108,16 +120,16 @@ def _grammar() -> dict:
     unit_alt = _alt(unit_words).replace(r"\ ", r"[\s-]+")
     cur_alt = _alt(cur_words)
     unit = (rf"(?:[ \t]*-[ \t]*|\s+|)(?:(?P<ccty>{_alt(countries)})\s+)?"
-            rf"(?P<uword>(?:{cur_alt}|{unit_alt})(?:[ \t]+sterling)?)(?![\w])")
+            rf"(?P<uword>(?-i:(?:{cur_alt})(?:[ \t]+sterling)?)(?!-[A-Za-z])|{unit_alt})(?![\w])")
 
     main = re.compile(
         rf"(?P<pre>\b(?:{bound_alt})\s+)?"
         rf"(?P<btw>\bbetween\s+)?"
-        rf"(?:(?P<c1>{cur_prefix})[ \t]?)?"
+        rf"(?:(?<![A-Za-z])(?P<c1>(?-i:{cur_prefix}))[ \t]?)?"
         rf"(?P<n1>{num})"
         rf"(?P<s1>{scale})?"
         rf"(?:(?P<conn>(?(btw)\s+and\s+|(?:-|[ \t]*[–—][ \t]*|(?:\s+|-)to(?:\s+|-)|\s+or\s+|/)))"
-        rf"(?:(?P<c2>{cur_prefix})[ \t]?)?"
+        rf"(?:(?<![A-Za-z])(?P<c2>(?-i:{cur_prefix}))[ \t]?)?"
         rf"(?P<n2>{num})"
         rf"(?P<s2>{scale})?)?"
         rf"(?P<post1>{post_rx})?"
@@ -133,7 +145,7 @@ def _grammar() -> dict:
         rf"(?P<of_a>{_alt(lex['vague_of_plurals'])})\s+of\s+(?P<of_b>{_alt(lex['vague_plural_scales'])})"
         rf"|(?P<small>{vague_small_rx})\s+(?P<sw>{_alt(lex['vague_scale_words'])})"
         rf"|(?P<pl>dozens|hundreds|thousands|millions|billions|(?:scores|tens)(?=\s+of\b))"
-        rf"|(?P<small2>(?!few\b){vague_small_rx})(?=\s)"
+        rf"|(?P<small2>(?!few\b)(?:{vague_small_rx}))(?=\s)"
         r")(?![\w])"
         rf"(?:\s+of\s+(?:(?P<vccty>U\.S\.|US|American|Australian|Canadian)\s+)?"
         rf"(?P<vcur>dollars|dlrs|euros|pounds|stg|sterling|yen|roubles|rubles|rupees|yuan))?"
@@ -169,11 +181,14 @@ def _grammar() -> dict:
         re.compile(rf"(?<![\w])(?i:{ci})\s*\d+[A-Za-z]?(?:\(\w{{1,3}}\))*(?![\w])"
                    rf"|(?<![\w])(?:{cap})\.?[ \t]+\d+[A-Za-z]?(?:\(\w{{1,3}}\))*(?![\w])"),
     ]
-    return {"main": main, "vague": vague, "ordinal": ordinal, "decade": decade, "masks": masks}
+    # masks[4:7] are dates; the others are identifiers, times, URLs (see non_quantity_spans)
+    return {"main": main, "vague": vague, "ordinal": ordinal, "decade": decade, "masks": masks,
+            "non_date_masks": masks[:4] + masks[7:]}
 
 
 # ----------------------------------------------------------------------------- value helpers
 
+@functools.lru_cache(maxsize=4096)
 def _word_value(text: str) -> float | None:
     """Number words -> value via number-parser; "dozen", "a", "half a" and "and a half" handled here."""
     t = re.sub(r"[\s\-]+", " ", text.lower()).strip()
@@ -191,15 +206,15 @@ def _word_value(text: str) -> float | None:
         if base is None or after:
             return None
         return (base + half) * 12 * mult
-    value = parse_number(t)
+    value = _parse_number_cached(t)
     if value is None:
         return None
     if half:
         # "one and a half million": the half applies to the leading number, before the scale
         m = re.match(r"^(.*?)\s+(hundred|thousand|million|billion|trillion)$", t)
-        if m and parse_number(m.group(1)) is not None:
-            lead = parse_number(m.group(1))
-            return (lead + half) * parse_number("one " + m.group(2)) * mult
+        if m and _parse_number_cached(m.group(1)) is not None:
+            lead = _parse_number_cached(m.group(1))
+            return (lead + half) * _parse_number_cached("one " + m.group(2)) * mult
         value += half
     return float(value) * mult
 
@@ -256,6 +271,8 @@ def _counts_following_noun(doc, start: int, end: int) -> bool:
     if not (tok.dep_ == "nummod" and head.i > tok.i and head.tag_ in ("NNS", "NNPS")
             and head.i - tok.i <= 4 and head.lower_ not in _STOP_ITEM_WORDS):
         return False
+    if any(t.lower_ in _TIME_WORDS for t in doc[tok.i + 1:head.i]):
+        return False  # "1987 first quarter sales", "the 1986 fiscal year results"
     prev = doc[tok.i - 1] if tok.i > 0 else None
     if prev is not None and prev.dep_ in ("det", "poss"):
         return False
@@ -322,14 +339,15 @@ def _pos_run(doc, j: int) -> tuple[int, int] | None:
     """Fallback item: adjectives/nouns right after the number, up to the first plural noun."""
     if j >= len(doc):
         return None
-    sent_end = doc[j].sent.end
+    sent_end = len(doc)  # the loop below stops at the next sentence start
     while j < sent_end and doc[j].dep_ in ("det",) and doc[j].lower_ in ("the", "these", "those"):
         j += 1
     start, last_noun = j, None
     k = j
     while k < sent_end and k - start < 7:
         t = doc[k]
-        if t.lower_ in _STOP_ITEM_WORDS or (k > start and t.is_sent_start):
+        if (t.lower_ in _STOP_ITEM_WORDS or (k > start and t.is_sent_start) or t.is_space
+                or not t.text[:1].isalnum()) and t.tag_ != "HYPH":
             break
         if t.pos_ in ("NOUN", "PROPN") or _designation_like(t.text):
             last_noun = k
@@ -350,9 +368,10 @@ def _item(doc, start: int, end: int) -> str | None:
     if span is None or not len(span):
         return None
     after = span.end
-    sent_end = span[-1].sent.end
-    if after >= sent_end:
+    if after >= len(doc) or doc[after].is_sent_start:
         return None
+    sent_end = next((k for k in range(after + 1, min(after + 8, len(doc)))
+                     if doc[k].is_sent_start), min(after + 8, len(doc)))
     nxt = doc[after]
     if nxt.lower_ == "of":
         return _item_of(doc, nxt)
@@ -479,14 +498,14 @@ def _interpret_main(doc, text: str, m, lex) -> list[Figure]:
     pre, post = g["pre"], g["post1"] or g["post2"]
     bound_kind, strict = _bound_of(lex, pre, post)
 
-    def unit_for(v: float | None, raw_num: str) -> str:
+    def unit_for(v: float | None, raw_num: str, sv: float = 1.0) -> str:
         if money:
             return "currency"
         if unit_kind:
             return unit_kind
         if s1k is None and s2k is None and _year_like(raw_num, v):
             return "year"
-        return "count" if _is_int(v) else "other"
+        return "count" if v is not None and _is_int(v * sv) else "other"
 
     def scaled(v, sv):
         if v is None:
@@ -537,10 +556,15 @@ def _interpret_main(doc, text: str, m, lex) -> list[Figure]:
 
     # ------------------------------------------------------------------ single number
     v = scaled(v1, s1v)
+    if (unit_kind == "duration" and _year_like(n1, v1) and not g["s1"]
+            and not re.match(r"\s*-", g["unit"] or "") and not uword.lower().endswith("s")):
+        unit_kind = None  # "at 1986 year end": a year followed by "year", not a duration
+        end = m.end("n1")
+        raw = text[start:end]
     if v1 is None:
         return [Figure(start, end, raw, None, None, None, None, unit_for(None, n1),
                        currency if money else None, None)]
-    unit = unit_for(v1, n1)
+    unit = unit_for(v1, n1, s1v)
     if unit == "year":
         if _counts_following_noun(doc, m.start("n1"), m.end("n1")):
             unit = "count"
@@ -593,6 +617,16 @@ def _interpret_vague(text: str, m, lex) -> Figure | None:
 
 # ----------------------------------------------------------------------------- driver
 
+def non_quantity_spans(text: str) -> list[tuple[int, int]]:
+    """Spans whose digits are neither quantities nor dates: designations, calibres, identifiers
+    ("Resolution 1973"), telephone numbers, clock times ("2000 EST"), URLs. Used by the date
+    extractor so that "Mirage 2000" or "Resolution 1973" is not read as a year."""
+    spans = list(designation_spans(text))
+    for rx in _grammar()["non_date_masks"]:
+        spans.extend((m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start())
+    return sorted(spans)
+
+
 def extract_figures(doc) -> list[Figure]:
     """Every numeric figure in ``doc.text``: sorted by char_start, non-overlapping."""
     text = doc.text
@@ -600,17 +634,17 @@ def extract_figures(doc) -> list[Figure]:
         return []
     gram, lex = _grammar(), _lex()
     masked = list(text)
-    taken: list[tuple[int, int]] = []
+    occupied = bytearray(len(text))
     figures: list[Figure] = []
 
     def mask(s: int, e: int) -> None:
         for i in range(s, e):
             if not masked[i].isspace():
                 masked[i] = "x"
-        taken.append((s, e))
+        occupied[s:e] = b"\x01" * (e - s)
 
     def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
+        return not any(occupied[s:e])
 
     # 1. designations and calibres
     calibres = {(s, e): v for s, e, v in calibre_matches(text)}
@@ -638,7 +672,7 @@ def extract_figures(doc) -> list[Figure]:
                 tok = _token_at(doc, m.start())
                 if tok is None or not (tok.tag_ in ("JJ", "RB") or tok.ent_type_ == "ORDINAL"):
                     continue
-            value = parse_ordinal(word.replace("-", " "))
+            value = _parse_ordinal_cached(word.replace("-", " "))
             value = float(value) if value is not None else None
         figures.append(Figure(m.start(), m.end(), text[m.start():m.end()], value, value, value,
                               "exact", "ordinal", None, None))
