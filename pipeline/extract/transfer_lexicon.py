@@ -46,6 +46,9 @@ class Lexicon:
     include_verbs: frozenset
     anaphoric_heads: frozenset
     container_nouns: frozenset
+    host_nouns: frozenset
+    bound_weapon_words: dict
+    bound_weapon_vetoes: frozenset
 
 
 def _entries(table: dict, frame: str) -> dict:
@@ -99,4 +102,7 @@ def lexicon() -> Lexicon:
         include_verbs=_low(data["include_verbs"]),
         anaphoric_heads=_low(data["anaphoric_heads"]),
         container_nouns=_low(data["container_nouns"]),
+        host_nouns=_low(data["host_nouns"]),
+        bound_weapon_words={str(k).lower(): v for k, v in data["bound_weapon_words"].items()},
+        bound_weapon_vetoes=_low(data["bound_weapon_vetoes"]),
     )

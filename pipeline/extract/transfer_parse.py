@@ -45,6 +45,7 @@ class Weapon:
     origins: list = field(default_factory=list)   # Party list: "Iranian drones" -> [Iranian]
     generic: bool = False
     possessor: object | None = None               # Party: "Iran's Silkworm missiles"
+    bound: bool = False                           # a weapon only under a transfer trigger ("aircraft")
 
 
 @dataclass(eq=False)
@@ -118,7 +119,7 @@ class SentenceView:
             if w is None and p.label == "COUNTRY":  # a country word inside the weapon span
                 w = next((w for w in self.weapons if w.start <= p.start and p.end <= w.end), None)
             if w is not None:
-                if not self._is_possessive(p):
+                if not self._is_possessive(p) or p.label == "COMPANY":
                     w.origins.append(p)
                     self.origin_words.append(p)
                     continue
@@ -143,8 +144,9 @@ class SentenceView:
         return p.root.dep_ == "poss" or (nxt is not None and nxt.tag_ == "POS")
 
     def _origin_of(self, p: Party):
-        """The weapon this country word premodifies ("Iranian drones", "Chinese-made missiles")."""
-        if p.label not in ("COUNTRY",):
+        """The weapon this country word premodifies ("Iranian drones", "Chinese-made missiles"), or that
+        this company name premodifies as its maker ("Lockheed Martin Corp C-130J transport planes")."""
+        if p.label not in ("COUNTRY", "COMPANY"):
             return None
         tok = p.root
         # dependency route: climb modifier links until a weapon token
@@ -221,6 +223,19 @@ class SentenceView:
                     matched = (i, i + n)
                     break
             tok = doc[i]
+            if matched is None and tok.lower_ in lex.bound_weapon_words and tok.pos_ in ("NOUN", "PROPN") \
+                    and not any(c.dep_ in ("amod", "compound") and c.lower_ in lex.bound_weapon_vetoes
+                                for c in tok.children) and i not in self.tok_party:
+                span = doc[i:i + 1]
+                w = Weapon(text=span.text, category=lex.bound_weapon_words[tok.lower_], start=i, end=i + 1,
+                           root=tok, char_start=span.start_char, char_end=span.end_char,
+                           generic=lex.bound_weapon_words[tok.lower_] == "unspecified")
+                w._iso3 = None
+                w.bound = True
+                self.weapons.append(w)
+                self.tok_weapon[i] = w
+                i += 1
+                continue
             if matched is None and tok.lower_ in lex.generic_single and tok.pos_ in ("NOUN", "PROPN", "VERB"):
                 if tok.lower_ == "arms" or tok.lower_ == "arm":
                     nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -251,6 +266,25 @@ class SentenceView:
 
     # ----------------------------------------------------------------- triggers
     def _find_triggers(self):
+        lex = self.lex
+        self._find_word_triggers()
+        # "These new capabilities include artillery systems ...": an anaphoric subject of an
+        # include-verb continues a transfer named before (its parties come from the context)
+        taken = {t.token.i for t in self.triggers}
+        for tok in self.sent:
+            if tok.lemma_.lower() not in lex.include_verbs or tok.pos_ not in ("VERB",):
+                continue
+            for c in tok.children:
+                if c.dep_ != "nsubj" or c.i in taken or c.i in self.tok_party:
+                    continue
+                if c.lower_ not in lex.anaphoric_heads and c.lemma_.lower() not in lex.anaphoric_heads:
+                    continue
+                if any(d.dep_ in ("det", "poss") and d.lower_ in ("this", "these", "the", "that", "those", "its",
+                                                                   "their", "such")
+                       for d in c.children):
+                    self.triggers.append(Trigger(c, Entry("aid", "approved", "approved"), "noun"))
+
+    def _find_word_triggers(self):
         lex = self.lex
         for tok in self.sent:
             lemma = tok.lemma_.lower()

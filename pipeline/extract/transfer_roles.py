@@ -115,7 +115,11 @@ def build_chain(sv: SentenceView, trig: Trigger) -> list[Link]:
             if host.dep_ in ("dobj", "attr", "oprd") and host.head.pos_ in ("VERB", "AUX"):
                 g = host.head
                 spec = lex.noun_governors.get(g.lemma_.lower())
+                if spec is None and host.lemma_.lower() in lex.host_nouns:
+                    spec = {"subject": "first"}   # "play a role in the provision of", "made efforts toward the sale"
                 chain.append(Link(g, "gov", spec))
+                if not any(c.dep_ in SUBJ for c in g.children):
+                    _subject_control_chain(sv, g, chain)
     elif d == "appos" and h.i in sv.tok_party:
         chain.append(Link(h, "appos_party", None))
     elif d in ("nsubj",) and h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in lex.include_verbs:
@@ -226,8 +230,8 @@ def _self_role(trig: Trigger, d: str, prep: str | None, passive: bool) -> str | 
                     return None
             if prep in ("to", "for", "into"):
                 return "R"
-            if prep == "from":
-                return "S"
+            if prep in ("from", "through", "via"):
+                return "S"   # an intermediary that sells is the supplier: "sell arms through Israel"
             return None
         if frame in ("acquire", "possession"):
             if passive:
@@ -346,6 +350,8 @@ def role_for(trig: Trigger, link: Link, d: str, prep: str | None, through_weapon
             subj_role = None
         if d in ("nsubj",):
             return subj_role
+        if d in ("dative", "dobj") and spec.get("object") == "first":
+            return _first_role(trig)   # "congratulated Argentina on the purchase of F-16s"
         if d in ("dative", "dobj") and subj_role is not None:
             return _opposite(subj_role)
         if d == "prep" and prep:
@@ -360,6 +366,8 @@ def role_for(trig: Trigger, link: Link, d: str, prep: str | None, through_weapon
         return None
     if link.kind == "copula":
         if d in SUBJ:
+            if trig.entry.agent:   # "Moscow is a major arms supplier to Iraq", "India is the third buyer"
+                return "S" if trig.frame == "supply" else "R"
             return _first_role(trig)
         return None
     return None
@@ -404,7 +412,8 @@ def weapon_attaches(sv: SentenceView, w: Weapon, chain_idx: dict, trig: Trigger)
         if t.dep_ == "pobj" and h.dep_ in ("prep",):
             # a weapon in a prepositional phrase of another weapon ("engines for the vessels") is a modifier
             up = h.head
-            if up.i in sv.tok_weapon and up.i not in chain_idx and h.lower_ not in ("of", "including", "like", "as"):
+            if up.i in sv.tok_weapon and up.i not in chain_idx and h.lower_ not in ("of", "including", "like", "as") \
+                    and not sv.tok_weapon[up.i].bound:
                 return False
             if up.pos_ in ("NOUN", "PROPN") and up.i not in chain_idx and up.i not in sv.tok_weapon:
                 if _noun_kind(sv, up) == "other" and not _is_trigger_noun(sv, up):
@@ -417,14 +426,27 @@ def _is_trigger_noun(sv: SentenceView, tok) -> bool:
     return any(t.token.i == tok.i for t in sv.triggers)
 
 
+def weapon_at(sv: SentenceView, tok) -> Weapon | None:
+    """The weapon a noun stands for: the weapon itself, or a head noun over a weapon compound
+    ("Patriot batteries" when only "Patriot" is tagged)."""
+    if tok.i in sv.tok_weapon:
+        return sv.tok_weapon[tok.i]
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i in sv.tok_weapon and c.i < tok.i:
+                return sv.tok_weapon[c.i]
+    return None
+
+
 def triggers_of_weapon_head(sv: SentenceView, trig: Trigger) -> list[Weapon]:
     """Weapons the trigger modifies: 'drones which Iran sold', 'missiles sold to Iran', 'newly acquired missiles'."""
     tok = trig.token
     out = []
-    if tok.dep_ in ("relcl", "acl", "amod") and tok.head.i in sv.tok_weapon:
-        w = sv.tok_weapon[tok.head.i]
-        out.append(w)
-        out.extend(conjunct_weapons(sv, w))
+    if tok.dep_ in ("relcl", "acl", "amod"):
+        w = weapon_at(sv, tok.head)
+        if w is not None:
+            out.append(w)
+            out.extend(conjunct_weapons(sv, w))
     return out
 
 

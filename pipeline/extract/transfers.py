@@ -46,13 +46,44 @@ class Candidate:
 
 
 # ====================================================================== public API
+@dataclass
+class DocContext:
+    """Article-level context: the voice of first-person statements and the article's one dyad."""
+    title_keys: set = field(default_factory=set)
+    speaker: Party | None = None
+    dyads: list = field(default_factory=list)     # distinct named (supplier, recipient) of the first pass
+
+
 def extract_transfers(doc, entities: list[EntityMention], figures: list[Figure], dates: list[DateMention],
                       published: dt.date | None = None, title: str | None = None) -> list[TransferMention]:
-    lex = lexicon()
     if isinstance(published, dt.datetime):
         published = published.date()
-    title_keys = _title_parties(title, published)
+    ctx = DocContext(title_keys=_title_parties(title, published), speaker=_speaker(entities))
+    rows, direct = _run(doc, entities, figures, dates, published, ctx)
+    # second pass: what the first pass established across the article ("we" = the one named supplier;
+    # an anaphoric "these new capabilities include ..." = the article's one dyad)
+    named = [r for r, d in zip(rows, direct) if d]
+    speaker = ctx.speaker
+    if speaker is None:
+        sups = {r.supplier_iso3 for r in named if r.supplier_iso3}
+        if len(sups) == 1:
+            iso = next(iter(sups))
+            name = next(r.supplier_name for r in named if r.supplier_iso3 == iso)
+            speaker = Party(name=name, iso3=iso, label="COUNTRY", start=0, end=0, root=None, char_start=0, char_end=0)
+    dyads = sorted({(r.supplier_iso3, r.supplier_name, r.recipient_iso3, r.recipient_name)
+                    for r in named if r.supplier_iso3 and r.recipient_iso3}, key=str)
+    uniq = {(d[0], d[2]) for d in dyads}
+    ctx2 = DocContext(title_keys=ctx.title_keys, speaker=speaker,
+                      dyads=[next(d for d in dyads if (d[0], d[2]) == u) for u in uniq])
+    if ctx2.speaker is not ctx.speaker or ctx2.dyads:
+        rows, _ = _run(doc, entities, figures, dates, published, ctx2)
+    return _dedupe(rows)
+
+
+def _run(doc, entities, figures, dates, published, ctx: DocContext):
+    lex = lexicon()
     rows: list[TransferMention] = []
+    direct: list[bool] = []
     prev_dyads: list[tuple] = []
     prev_subject: Party | None = None
     for sent in doc.sents:
@@ -61,28 +92,34 @@ def extract_transfers(doc, entities: list[EntityMention], figures: list[Figure],
         lo, hi = sent.start_char, sent.end_char
         s_ents = [e for e in entities if lo <= e.char_start and e.char_end <= hi]
         sv = SentenceView(sent, s_ents, lex)
-        _resolve_pronouns(sv, prev_subject)
+        _resolve_pronouns(sv, prev_subject, ctx.speaker)
         prev_subject = _main_subject(sv)
         s_figs = [f for f in figures if lo <= f.char_start and f.char_end <= hi]
         s_dates = [d for d in dates if lo <= d.char_start and d.char_end <= hi]
         cands = [c for c in (_candidate(sv, t) for t in sv.triggers) if c is not None]
         cands = _merge_neutral(cands)
-        sent_rows: list[TransferMention] = []
+        _share_recipient(cands)
+        sent_rows: list[tuple] = []
         for c in cands:
-            _fill_from_context(sv, c, prev_dyads, title_keys)
-            sm = _stage_modality(sv, c)
-            c.stage, c.modality = sm
+            _fill_from_context(sv, c, prev_dyads, ctx)
+            c.stage, c.modality = _stage_modality(sv, c)
             c.date = _link_date(sv, c, s_dates)
             if c.date is not None and published is not None and c.modality == "asserted" \
                     and c.date.date_end is not None and c.date.date_end < dt.date(published.year, 1, 1):
                 c.modality = "historical"
             c.money = _link_money(sv, c, s_figs)
-            sent_rows.extend(_rows(sv, c, s_figs))
-        rows.extend(sent_rows)
+            is_direct = not c.context and not any(getattr(p, "context", False) for p in c.suppliers + c.recipients)
+            sent_rows.extend((r, is_direct) for r in _rows(sv, c, s_figs))
+        kept = _subsume_unnamed([r for r, _ in sent_rows])
+        keep_ids = {id(r) for r in kept}
+        for r, d in sent_rows:
+            if id(r) in keep_ids:
+                rows.append(r)
+                direct.append(d)
         # the context a following sentence may borrow from: this sentence's transfers
         prev_dyads = sorted({(r.supplier_iso3, r.supplier_name, r.recipient_iso3, r.recipient_name)
-                             for r in sent_rows}, key=str)
-    return _dedupe(rows)
+                             for r in kept}, key=str)
+    return rows, direct
 
 
 # ====================================================================== candidates
@@ -141,9 +178,12 @@ def _candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
                                   root=tok, char_start=span.start_char, char_end=span.end_char, generic=True))
     if not weapons:
         return None
-    specific = [w for w in weapons if not w.generic]
+    specific = [w for w in weapons if not w.generic and not w.bound]
     if specific:
         weapons = specific
+    else:
+        named = [w for w in weapons if not w.generic]
+        weapons = named or weapons
     c = Candidate(trigger=trig, chain_idx=chain_idx, weapons=weapons)
     _assign_roles(sv, c, roles)
     if trig.frame == "possession":
@@ -188,6 +228,37 @@ def _assign_roles(sv: SentenceView, c: Candidate, roles: dict):
                 S = S + b_side   # "an arms deal with North Korea": the partner of the subject supplies
     c.suppliers = _uniq(S)
     c.recipients = _uniq([p for p in R if p not in c.suppliers])
+
+
+def _share_recipient(cands: list[Candidate]):
+    """Within one sentence a transfer missing one side takes it from the sentence's other transfers when
+    they name exactly one: 'providing Ukraine with systems, including Patriot batteries donated by
+    Germany' (recipient), 'decided to prioritize U.S. exports for Ukraine, and Ukraine has received
+    hundreds of missiles' (supplier)."""
+    recips = {p.key: p for c in cands for p in c.recipients}
+    suppliers = {p.key: p for c in cands for p in c.suppliers}
+    if len(recips) == 1:
+        only = next(iter(recips.values()))
+        for c in cands:
+            if c.suppliers and not c.recipients and c.trigger.frame == "supply" and c.trigger.kind == "verb" \
+                    and c.trigger.token.dep_ in ("acl", "relcl", "conj", "appos"):
+                c.recipients = [only]
+    if len(suppliers) == 1:
+        only = next(iter(suppliers.values()))
+        for c in cands:
+            if c.recipients and not c.suppliers and not any(w.origins for w in c.weapons) \
+                    and {p.key for p in c.recipients} <= set(recips) and only.key not in {p.key for p in c.recipients} \
+                    and any(o is not c and {p.key for p in o.recipients} == {p.key for p in c.recipients}
+                            and o.suppliers for o in cands):
+                c.suppliers = [only]
+                c.context = True
+
+
+def _subsume_unnamed(rows: list[TransferMention]) -> list[TransferMention]:
+    """Within a sentence an unnamed supplier of a recipient's weapons is one of the named ones."""
+    named = {(r.recipient_iso3, r.recipient_name, r.weapon_category) for r in rows if r.supplier_iso3 or r.supplier_name}
+    return [r for r in rows if r.supplier_iso3 or r.supplier_name
+            or (r.recipient_iso3, r.recipient_name, r.weapon_category) not in named]
 
 
 def _uniq(parties):
@@ -265,10 +336,37 @@ def _main_subject(sv: SentenceView) -> Party | None:
     return None
 
 
-def _resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None):
+_SPEAKER_HEADS = {"administration", "president", "government"}
+
+
+def _is_speaker_np(sv: SentenceView, tok) -> bool:
+    """'we', 'I', 'my Administration', a bare 'the administration' / 'the President'."""
+    low = tok.lower_
+    if low in ("we", "i") and tok.dep_ in SUBJ:
+        return True
+    if low in _SPEAKER_HEADS and tok.i not in sv.tok_party:
+        kids = list(tok.children)
+        if any(c.i in sv.tok_party or c.dep_ in ("compound", "amod") and c.pos_ == "PROPN" for c in kids):
+            return False
+        if any(c.dep_ == "prep" for c in kids):
+            return False
+        return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "my", "our") for c in kids)
+    return False
+
+
+def _resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speaker: Party | None = None):
     for tok in sv.sent:
         low = tok.lower_
         target = None
+        if speaker is not None and tok.dep_ in SUBJ and _is_speaker_np(sv, tok) and tok.i not in sv.tok_party:
+            # first-person official statements: "we are providing Ukraine with ...", "my Administration is
+            # authorizing": the state whose government bodies the article names (exactly one)
+            p = Party(name=speaker.name, iso3=speaker.iso3, label="COUNTRY", start=tok.i, end=tok.i + 1, root=tok,
+                      char_start=tok.idx, char_end=tok.idx + len(tok.text), pronoun=True)
+            p.context = True
+            sv.parties.append(p)
+            sv.tok_party[tok.i] = p
+            continue
         if low in ("it", "they", "itself", "themselves") and tok.dep_ in SUBJ + ("dobj", "dative", "pobj"):
             target = tok
         elif low == "country" and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their", "our")
@@ -280,6 +378,9 @@ def _resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None):
             continue  # handled as a reflexive by the trigger
         ante = _antecedent(sv, target, person=(low == "country"))
         from_context = False
+        if not ante and speaker is not None and low in ("it",) and _speaker_antecedent(sv, target):
+            ante = [speaker]          # "The administration has said it intends to provide arms ..."
+            from_context = True
         if not ante and prev_subject is not None and low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") \
                 and tok.i == sv.sent.start:
             ante = [prev_subject]     # "Moscow ... . It is a major arms supplier to Iraq"
@@ -292,6 +393,30 @@ def _resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None):
         p.context = from_context
         sv.parties.append(p)
         sv.tok_party[target.i] = p
+
+
+def _speaker_antecedent(sv: SentenceView, pron) -> bool:
+    """Is the subject of a clause governing the pronoun a speaker noun phrase ('the administration')?"""
+    cur = pron.head
+    for _ in range(6):
+        for c in cur.children:
+            if c.dep_ in SUBJ and c.i < pron.i:
+                return _is_speaker_np(sv, c)
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def _speaker(entities: list[EntityMention]) -> Party | None:
+    """The state of the article's government bodies ("the Pentagon", "the Department of Defense") when
+    there is exactly one: the voice of first-person official statements."""
+    isos = {e.country_iso3 for e in entities if e.label == "ORG" and e.country_iso3}
+    if len(isos) != 1:
+        return None
+    iso = next(iter(isos))
+    org = next(e for e in entities if e.label == "ORG" and e.country_iso3 == iso)
+    return Party(name=org.canonical_name or org.text, iso3=iso, label="COUNTRY", start=0, end=0, root=None, char_start=0, char_end=0)
 
 
 # ====================================================================== context
@@ -313,17 +438,21 @@ def _is_anaphoric(sv: SentenceView, c: Candidate) -> bool:
     return False
 
 
-def _fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, title_keys):
-    """Borrow a missing party from the previous sentence's transfer (or the title) when exactly one
-    candidate fits: "The deal also includes ammunition", "Israel is expected to get F-35s"."""
+def _fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocContext):
+    """Borrow a missing party when exactly one candidate fits: first the previous sentence's transfer,
+    then the title, then the article's one dyad. "The deal also includes ammunition", "Israel is
+    expected to get F-35s", "These new capabilities include artillery systems"."""
     if c.suppliers and c.recipients:
         return
     if c.trigger.frame == "possession":
         return
     anaphoric = _is_anaphoric(sv, c)
     if not c.suppliers and not c.recipients:
-        if anaphoric and len(prev_dyads) == 1 and not [p for p in sv.parties if not p.pronoun]:
-            s_iso, s_name, r_iso, r_name = prev_dyads[0]
+        if not anaphoric or [p for p in sv.parties if not p.pronoun]:
+            return
+        source = prev_dyads if len(prev_dyads) == 1 else ctx.dyads if (not prev_dyads and len(ctx.dyads) == 1) else []
+        if len(source) == 1:
+            s_iso, s_name, r_iso, r_name = source[0]
             if s_name or s_iso:
                 c.suppliers = [_ctx_party(sv, s_name, s_iso)]
             if r_name or r_iso:
@@ -337,8 +466,29 @@ def _fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, title_keys):
     if not c.suppliers and any(w.origins for w in c.weapons):
         return   # the origin on the weapon is a stated supplier
     need_supplier = not c.suppliers
+    pick = _pick(prev_dyads, need_supplier, known_keys)
+    if pick is None and not prev_dyads and ctx.title_keys:
+        tk = {k for k in ctx.title_keys if (k, None) not in known_keys}
+        if len(tk) == 1:
+            iso = next(iter(tk))
+            pick = (iso, iso)
+    if pick is None and ctx.dyads:
+        # the article's one dyad, when the known party is on the same side of it
+        same_side = [d for d in ctx.dyads if ((d[2], None) if need_supplier else (d[0], None)) in known_keys]
+        pick = _pick(same_side, need_supplier, known_keys)
+    if pick is None:
+        return
+    party = _ctx_party(sv, pick[1], pick[0])
+    if need_supplier:
+        c.suppliers = [party]
+    else:
+        c.recipients = [party]
+    c.context = True
+
+
+def _pick(dyads, need_supplier: bool, known_keys) -> tuple | None:
     cands = {}
-    for s_iso, s_name, r_iso, r_name in prev_dyads:
+    for s_iso, s_name, r_iso, r_name in dyads:
         iso, name = (s_iso, s_name) if need_supplier else (r_iso, r_name)
         if not (iso or name):
             continue
@@ -346,22 +496,7 @@ def _fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, title_keys):
         if key in known_keys:
             continue
         cands.setdefault(key, (iso, name))
-    pick = None
-    if len(cands) == 1:
-        iso, name = next(iter(cands.values()))
-        pick = _ctx_party(sv, name, iso)
-    elif not prev_dyads and title_keys:
-        tk = {k for k in title_keys if (k, None) not in known_keys}
-        if len(tk) == 1:
-            iso = next(iter(tk))
-            pick = _ctx_party(sv, iso, iso)
-    if pick is None:
-        return
-    if need_supplier:
-        c.suppliers = [pick]
-    else:
-        c.recipients = [pick]
-    c.context = True
+    return next(iter(cands.values())) if len(cands) == 1 else None
 
 
 def _missing_needs_context(c: Candidate) -> bool:
@@ -591,8 +726,29 @@ def _attached(sv: SentenceView, tok, chain_idx, allow_nouns=True) -> int | None:
     return None
 
 
-def _link_date(sv: SentenceView, c: Candidate, dates: list[DateMention]) -> DateMention | None:
+def _date_anchors(sv: SentenceView, c: Candidate) -> dict:
+    """Tokens whose date dates this transfer, with a distance: the trigger chain, then the verbs above
+    it up to (not including) a reporting verb ("bought drones last month", "today, we are announcing
+    that we are providing ..."; not "a US official confirmed on Tuesday")."""
     lex = sv.lex
+    anchors = {i: 0 for i in c.chain_idx}
+    t = c.trigger.token
+    depth = 0
+    while t.head is not t and depth < 10:
+        t = t.head
+        depth += 1
+        if t.pos_ in ("VERB", "AUX"):
+            if t.lemma_.lower() in lex.reporting_verbs:
+                break
+            anchors.setdefault(t.i, depth)
+    for i in list(anchors):
+        if sv.doc[i].lemma_.lower() in lex.reporting_verbs and i != c.trigger.token.i:
+            del anchors[i]
+    return anchors
+
+
+def _link_date(sv: SentenceView, c: Candidate, dates: list[DateMention]) -> DateMention | None:
+    anchors = _date_anchors(sv, c)
     best = None
     for d in dates:
         if d.date_start is None:
@@ -600,16 +756,19 @@ def _link_date(sv: SentenceView, c: Candidate, dates: list[DateMention]) -> Date
         span = token_range(sv.doc, d.char_start, d.char_end)
         if span is None:
             continue
-        steps = _attached(sv, span.root, c.chain_idx)
-        if steps is None:
-            continue
-        # a date on a reporting verb dates the statement, not the transfer
-        head = span.root
-        for _ in range(12):
-            if head.i in c.chain_idx:
+        t = span.root
+        steps = None
+        for n in range(12):
+            if t.i in anchors:
+                steps = n + anchors[t.i]
                 break
-            head = head.head
-        if head.lemma_.lower() in lex.reporting_verbs:
+            h = t.head
+            if h is t:
+                break
+            if h.pos_ in ("VERB", "AUX") and h.i not in anchors and t.dep_ != "conj":
+                break
+            t = h
+        if steps is None:
             continue
         if best is None or steps < best[0]:
             best = (steps, d)
@@ -652,7 +811,9 @@ def _rows(sv: SentenceView, c: Candidate, figs: list[Figure]) -> list[TransferMe
         if not w_suppliers:
             # an unnamed supplier is allowed for supply-side wording only ("F-16s sent to Ukraine");
             # a purchase with no seller may be domestic procurement
-            if trig.frame not in ("supply", "aid") or trig.kind == "possession":
+            # "F-16s sent to Ukraine", "the arms sales to Iran": a supplier left unnamed; an aid noun
+            # ("security assistance to Ukraine") or a purchase names no giver at all
+            if trig.frame != "supply" or trig.kind not in ("verb", "noun"):
                 continue
             w_suppliers = [None]
         if trig.frame == "possession" and not from_origin:
