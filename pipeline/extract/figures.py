@@ -91,6 +91,7 @@ def _grammar() -> dict:
     num_digit = (r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
                  r"(?:(?:-|[ \t])\d{1,2}/\d{1,2}(?![\d/]))?")
     num = rf"(?:(?<![\w.,/])(?:{num_digit})|\b{num_word})"
+    num_after_conn = rf"(?:(?:{num_digit})|\b{num_word})"
 
     long_scales = [s for s in lex["scales"] if s not in lex["currency_only_scales"]]
     scale = (rf"(?:\s?-?(?:{_alt(long_scales)})(?![\w])|(?:{_alt(lex['currency_only_scales'])})"
@@ -130,7 +131,7 @@ def _grammar() -> dict:
         rf"(?P<s1>{scale})?"
         rf"(?:(?P<conn>(?(btw)\s+and\s+|(?:-|[ \t]*[–—][ \t]*|(?:\s+|-)to(?:\s+|-)|\s+or\s+|/)))"
         rf"(?:(?<![A-Za-z])(?P<c2>(?-i:{cur_prefix}))[ \t]?)?"
-        rf"(?P<n2>{num})"
+        rf"(?P<n2>{num_after_conn})"
         rf"(?P<s2>{scale})?)?"
         rf"(?P<post1>{post_rx})?"
         rf"(?P<unit>{unit})?"
@@ -381,8 +382,7 @@ def _item(doc, start: int, end: int) -> str | None:
         if (h.pos_ in ("NOUN", "PROPN") and h.i - after <= 6 and h.i < sent_end
                 and h.lower_ not in _STOP_ITEM_WORDS
                 and all(h in t.ancestors for t in doc[after:h.i])):
-            s, _ = _np_bounds(h)
-            s = max(s, after)
+            s = after  # every token up to the head modifies it ("155mm howitzers")
             while s < h.i and doc[s].pos_ in ("DET", "PUNCT", "ADP"):
                 s += 1
             return doc[s:h.i + 1].text
@@ -505,7 +505,7 @@ def _interpret_main(doc, text: str, m, lex) -> list[Figure]:
             return unit_kind
         if s1k is None and s2k is None and _year_like(raw_num, v):
             return "year"
-        return "count" if v is not None and _is_int(v * sv) else "other"
+        return "count" if v is None or _is_int(v * sv) else "other"
 
     def scaled(v, sv):
         if v is None:
@@ -672,6 +672,10 @@ def extract_figures(doc) -> list[Figure]:
                 tok = _token_at(doc, m.start())
                 if tok is None or not (tok.tag_ in ("JJ", "RB") or tok.ent_type_ == "ORDINAL"):
                     continue
+                prev = doc[tok.i - 1] if tok.i > 0 else None
+                if prev is not None and (prev.lower_ in ("a", "one", "per", "every", "each", "split")
+                                         or prev.like_num):
+                    continue  # "wait a second", "30 per second": the time unit
             value = _parse_ordinal_cached(word.replace("-", " "))
             value = float(value) if value is not None else None
         figures.append(Figure(m.start(), m.end(), text[m.start():m.end()], value, value, value,
