@@ -272,6 +272,10 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("season_year",
          rf"(?i:(?:(?P<part>early|mid|late)[\s-]+)?(?:the\s+)?(?P<s>spring|summer|autumn|fall|winter)"
          rf"(?:\s+of)?)\s+(?P<y>{year})(?![\d])"),
+        ("of_rel_year",
+         rf"(?:(?<![\w])(?P<part>(?i:early|mid|late))[\s-]+)?(?:(?i:the)\s+)?"
+         rf"(?:(?P<s>(?i:spring|summer|autumn|fall|winter))|(?<![\w])(?P<mon>{mon_full}))"
+         rf"(?:\s+of)?\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b"),
         ("season_rel",
          r"(?i:\b(?:(?P<part>early|late)\s+)?(?P<rel>this\s+past|this|last|next)\s+"
          r"(?P<s>spring|summer|autumn|fall|winter))\b"),
@@ -470,6 +474,16 @@ def _resolve(name: str, m, doc, text: str, pub: dt.date | None):  # noqa: C901 -
     if name == "season_year":
         w = _part_window(_season_window(int(g["y"]), g["s"]), g["part"], "season")
         return s, e, w[0], w[1], "season", "absolute"
+
+    if name == "of_rel_year":
+        shift = {"last": -1, "next": 1}.get(g["rel"].lower(), 0)
+        gran = "season" if g["s"] else "month"
+        if pub is None:
+            return s, e, None, None, gran, rel
+        y = pub.year + shift
+        w = _season_window(y, g["s"]) if g["s"] else _month_window(y, _month_no(g["mon"]))
+        w = _part_window(w, g["part"], gran)
+        return s, e, w[0], w[1], gran, rel
 
     if name in ("season_rel", "season_bare"):
         season = g["s"].lower()
