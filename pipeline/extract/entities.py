@@ -54,9 +54,9 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept"
            "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DATELINE = re.compile(
-    r"^\s*(?P<dl>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}){0,2}?)\s*"
+    r"^[ \t]*(?P<dl>[A-Z][A-Z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30}){0,2}?)\s*"
     r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
-    r"(?:\([A-Za-z. ]{2,30}\))?\s*[-\u2013\u2014]{1,2}\s")
+    r"(?:\([A-Za-z. ]{2,30}\))?\s*[-\u2013\u2014]{1,2}\s", re.M)
 _CALIBER = re.compile(r"\b\d{1,3}(?:\.\d{1,2})?\s?-?(?:mm|millimeter|millimetre|-millimeter|-millimetre|-inch|-pound)\b")
 _DESIG_LIKE = re.compile(r"\b(?:[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Z]{0,4}|Type\s\d{2,3}[A-Z]?)(?:s)?(?=\s)")
 _CLASS = re.compile(r"\b((?:[A-Z][\w'.]*\s){0,3}[A-Z][\w'.]*|Type\s\d{2,3}[A-Z]?)[-\s]class\b")
@@ -69,13 +69,14 @@ _PRIORITY = {"ORG": 0, "COMPANY": 0, "GROUP": 0, "NONE": 1, "COUNTRY": 2, "LOCAT
 
 
 class _Cand:
-    __slots__ = ("start", "end", "label", "canonical", "iso3", "category", "kind", "entry", "source", "origin")
+    __slots__ = ("start", "end", "label", "canonical", "iso3", "category", "kind", "entry", "source", "origin", "rank")
 
     def __init__(self, start, end, label, canonical=None, iso3=None, category=None, kind="", entry=None,
                  source="gaz", origin=None):
         self.start, self.end, self.label = start, end, label
         self.canonical, self.iso3, self.category = canonical, iso3, category
         self.kind, self.entry, self.source, self.origin = kind, entry, source, origin
+        self.rank = 1 if entry is not None and getattr(entry, "family", False) else 0   # explicit rows beat families
 
     def __repr__(self):  # pragma: no cover - debugging aid
         return f"<{self.label} {self.start}:{self.end} {self.canonical!r} {self.iso3} {self.category}>"
@@ -162,10 +163,19 @@ def _person_context(text: str, h: Hit, idx: _DocIndex | None, gaz_starts: set, g
             _capitalised_name_word(text, nxt, npos, idx) and not nxt.lower().startswith(("'s", "’s")):
         return True
     prv, ppos = _prev_word_raw(text, h.start)
-    if ppos >= 0 and (ppos + len(prv)) not in gaz_ends and _capitalised_name_word(text, prv, ppos, idx) \
-            and prv.lower().rstrip(".") not in _TITLES:
+    if ppos >= 0 and _same_sentence(prv, ppos, h.start, idx) and (ppos + len(prv)) not in gaz_ends \
+            and _capitalised_name_word(text, prv, ppos, idx) and prv.lower().rstrip(".") not in _TITLES:
         return True
     return False
+
+
+def _same_sentence(prv: str, ppos: int, start: int, idx: _DocIndex | None) -> bool:
+    """The previous word belongs to the hit's sentence (not 'Iraqis.' before 'Baghdad said')."""
+    if prv.endswith(".") and prv.lower().rstrip(".") not in _TITLES and len(prv) > 3:
+        return False
+    if idx is not None and idx.sentence_initial(start):
+        return False
+    return True
 
 
 def _in_longer_name(h: Hit, idx: _DocIndex | None) -> bool:
@@ -179,16 +189,22 @@ def _in_longer_name(h: Hit, idx: _DocIndex | None) -> bool:
     return False
 
 
-def _dateline_end(text: str) -> int:
-    m = _DATELINE.match(text)
-    if not m:
-        return -1
-    first = m.group("dl").split(",")[0]
-    return m.end("dl") if first.isupper() else -1
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """'WASHINGTON, March 6 -', 'BRUSSELS -' at the start of a paragraph: the place is a dateline."""
+    out = []
+    for m in _DATELINE.finditer(text):
+        first = m.group("dl").split(",")[0].strip()
+        if first.isupper() and len(first) > 2:
+            out.append((m.start("dl"), m.end("dl")))
+    return out
+
+
+def _in_dateline(h, datelines) -> bool:
+    return any(a <= h.start and h.end <= b for a, b in datelines)
 
 
 # ----------------------------------------------------------------------------- candidates
-def _country_candidates(text, hits, idx, day, cands, us_place_sents, gaz_starts, gaz_ends, dateline_end):
+def _country_candidates(text, hits, idx, day, cands, us_place_sents, gaz_starts, gaz_ends, datelines):
     for h in hits:
         e = h.entry
         if e.label not in ("COUNTRY", "LOCATION", "NONE"):
@@ -207,7 +223,7 @@ def _country_candidates(text, hits, idx, day, cands, us_place_sents, gaz_starts,
                 if sent in us_place_sents or re.match(r",?\s*(?:Ga\.|GA\b)", text[h.end:h.end + 6]):
                     label = "LOCATION"
             if e.kind == "capital":
-                if h.end <= dateline_end or _LOCATIVE_SUFFIX.match(text, h.end):
+                if _in_dateline(h, datelines) or _LOCATIVE_SUFFIX.match(text, h.end):
                     label = "LOCATION"
                 elif _in_longer_name(h, idx):
                     continue
@@ -217,11 +233,9 @@ def _country_candidates(text, hits, idx, day, cands, us_place_sents, gaz_starts,
                             and _capitalised_name_word(text, nxt, npos, idx):
                         continue                                # "Moscow Region", "Tehran Times"
                     prv, ppos = _prev_word_raw(text, h.start)
-                    if ppos >= 0 and (ppos + len(prv)) not in gaz_ends and \
+                    if ppos >= 0 and _same_sentence(prv, ppos, h.start, idx) and (ppos + len(prv)) not in gaz_ends and \
                             _capitalised_name_word(text, prv, ppos, idx) and prv.lower() not in _TITLES:
                         continue                                # "George Washington"
-            elif h.end <= dateline_end and e.kind == "name":
-                label = "LOCATION"                               # "TOULOUSE, FRANCE, March 13 -"
         canonical = e.canonical if label != "LOCATION" or e.kind in ("place", "us_place") else e.surface
         cands.append(_Cand(h.start, h.end, label, canonical, iso, kind=e.kind, entry=e))
 
@@ -364,7 +378,8 @@ def _weapon_candidates(text, hits, idx, cands, gaz):
             if e.canonical not in seen_unamb:
                 continue
             prv, ppos = _prev_word_raw(text, h.start)
-            if ppos >= 0 and _capitalised_name_word(text, prv, ppos, idx) and prv.lower() not in _TITLES:
+            if ppos >= 0 and _same_sentence(prv, ppos, h.start, idx) and _capitalised_name_word(text, prv, ppos, idx) \
+                    and prv.lower() not in _TITLES:
                 continue
         cands.append(_Cand(h.start, h.end, "WEAPON", canonical, None, cats[0], kind="designation", entry=e,
                                origin=e.iso3))
@@ -404,7 +419,7 @@ def _weapon_candidates(text, hits, idx, cands, gaz):
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
     """Greedy: longest first, then label priority; spans never overlap."""
-    order = sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.label, 5), c.start))
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.label, 5), c.rank, c.start))
     taken: list[tuple[int, int]] = []
     out = []
     for c in order:
@@ -483,6 +498,8 @@ def _spacy_candidates(text, idx, accepted: list[_Cand], gaz) -> list[_Cand]:
             continue
         if overlaps(s, e) or any(o.start < e and s < o.end for o in out):
             continue
+        if label == "ORG" and all(w.lower().strip(".") in _TITLES for w in frag.split()):
+            continue                                                  # "Defence" of "Defence Secretary"
         if label == "ORG":
             if frag in persons:
                 out.append(_Cand(s, e, "PERSON", persons[frag], source="spacy"))
@@ -549,9 +566,9 @@ def _core(text: str, day: dt.date, idx: _DocIndex | None) -> list[_Cand]:
         for h in hits:
             if h.entry.kind == "us_place":
                 us_place_sents.add(idx.sentence_of(h.start))
-    dateline_end = _dateline_end(text)
+    datelines = _datelines(text)
     cands: list[_Cand] = []
-    _country_candidates(text, hits, idx, day, cands, us_place_sents, gaz_starts, gaz_ends, dateline_end)
+    _country_candidates(text, hits, idx, day, cands, us_place_sents, gaz_starts, gaz_ends, datelines)
     _org_candidates(text, hits, idx, cands)
     _weapon_candidates(text, hits, idx, cands, gaz)
     weapon_spans = [(c.start, c.end) for c in cands if c.label == "WEAPON"]

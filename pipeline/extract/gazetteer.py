@@ -230,7 +230,7 @@ class Gazetteer:
                 base = alias[:-1] if family else alias
                 for v in _designation_variants(base) if not family else [base]:
                     case = "exact" if _default_case(v) == "exact" else "upper"
-                    canonical = "" if family else name
+                    canonical = "" if family else (base if name.endswith("#") else name)
                     self._add(v, Entry(surface=v, label=label, canonical=canonical, iso3=iso, kind="designation",
                                        case=case, category=cats, ambiguous=amb, family=family))
 
