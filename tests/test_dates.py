@@ -171,6 +171,7 @@ def test_by_year_is_that_year(nlp):
     "The army will procure 2000 rifles.",
     "The Senate votes at 1600 EST on the package.",
     "Perle, 45, is one of the hardliners.",
+    "The May Day parade was cancelled.",
 ])
 def test_not_dates(nlp, sentence):
     assert mentions(nlp, sentence) == []

@@ -216,8 +216,12 @@ def test_ordinals(nlp, sentence, text, value):
     assert (f.unit, f.value, f.qualifier) == ("ordinal", value, "exact")
 
 
-def test_second_as_a_time_noun_is_not_an_ordinal(nlp):
-    assert [f for f in figs(nlp, "Wait a second, he said.") if f.unit == "ordinal"] == []
+@pytest.mark.parametrize("sentence", [
+    "Wait a second, he said.",
+    "A third of the fleet was grounded.",
+])
+def test_time_nouns_and_fractions_are_not_ordinals(nlp, sentence):
+    assert [f for f in figs(nlp, sentence) if f.unit == "ordinal"] == []
 
 
 # --------------------------------------------------------------------------- years
@@ -261,6 +265,7 @@ def test_decade(nlp):
     "The Leopard 2A6 and the Mirage 2000-5 were shown.",
     "China refitted a Type 035B (Ming-class) submarine.",
     "Iran supplied Shahed-131/136 drones.",
+    "Airlines want Boeing's 787 and the Boeing 737 MAX.",
 ])
 def test_designations_are_not_counts(nlp, sentence):
     assert [f for f in figs(nlp, sentence) if f.unit in ("count", "year")] == []

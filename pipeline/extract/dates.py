@@ -12,11 +12,17 @@ Rules (each documented because it decides a window the library would not):
     "on Tuesday", "two years ago") *and* year-less dates ("March 26" in a Reuters dateline,
     "in September"). Without a publication date every relative mention keeps its text, its
     granularity and NULL start/end — never the run date.
-  * year-less month/day/quarter/season: the latest one on or before publication
-    (PREFER_DATES_FROM='past'; a day up to 7 days after publication keeps the publication year), or
-    the next one on or after publication when the clause carries a future cue ("will", "would",
-    "expected to", "scheduled", "due", "next"). A dateline "WASHINGTON, March 26 -" is a day mention
-    with the publication year, not the publication date.
+  * year-less month/day/quarter/season ("in September", "on December 30", "the fourth quarter"):
+    the tense of the governing clause decides (:func:`_tense`). Past tense or no verb: the latest
+    one starting on or before publication (PREFER_DATES_FROM='past' — "in September" is September of
+    the publication year, or of the previous year when September is after publication; a day up to
+    7 days after publication keeps the publication year). A future cue ("will", "would",
+    "expected to", "scheduled", "due", "next"): the first one not yet over at publication.
+    A present-tense or -ing verb ("the fiscal year ending March 31"): the occurrence nearest to
+    publication. A dateline "WASHINGTON, March 26 -" is a day mention with the publication year,
+    date_type relative — it is not the publication date.
+  * a month name with no preposition counts only when spaCy tags it DATE ("November orders
+    rose", not "Theresa May"); "May Day"-style names are skipped.
   * weekdays: "on Tuesday" = the latest Tuesday on or before publication (the publication day if it
     is a Tuesday); with a future cue the first on or after it; "last Tuesday" strictly before,
     "next Tuesday" strictly after.
@@ -666,6 +672,8 @@ def _resolve(name: str, m, doc, text: str, pub: dt.date | None):  # noqa: C901 -
             tok = _span(doc, m.start("mon"), m.end("mon"))
             if tok is None or not len(tok) or tok[0].ent_type_ != "DATE":
                 return None
+            if re.match(r"\s+[A-Z][a-z]", text[e:e + 3]):
+                return None  # "May Day", "March Madness": part of a name
         if lic in ("and", "or", "to"):
             before = text[max(0, s - 25):s]
             if not re.search(r"(?:January|February|March|April|May|June|July|August|September"

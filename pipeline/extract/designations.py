@@ -55,7 +55,7 @@ def _patterns():
         r"(?:[/.]\d+[A-Za-z0-9]*)*(?![\w])"
     )
     family = re.compile(
-        r"(?<![\w])(?:" + _alt(lex["family_names"]) + r")[ \t]+\d+[A-Za-z0-9]*"
+        r"(?<![\w])(?:" + _alt(lex["family_names"]) + r")(?:['’]s)?[ \t]+\d+[A-Za-z0-9]*"
         r"(?:-\d+[A-Za-z0-9]*)*(?![\w])"
     )
     words = _alt(_NUMBER_WORDS)

@@ -676,6 +676,10 @@ def extract_figures(doc) -> list[Figure]:
                 if prev is not None and (prev.lower_ in ("a", "one", "per", "every", "each", "split")
                                          or prev.like_num):
                     continue  # "wait a second", "30 per second": the time unit
+            before = text[max(0, m.start() - 4):m.start()].lower()
+            if re.search(r"\b(?:a|one)\s+$", before) and re.match(r"\s+of\b", text[m.end():m.end() + 4]) \
+                    and word not in ("first",):
+                continue  # "a third of the fleet": a fraction, not an ordinal
             value = _parse_ordinal_cached(word.replace("-", " "))
             value = float(value) if value is not None else None
         figures.append(Figure(m.start(), m.end(), text[m.start():m.end()], value, value, value,
