@@ -1,0 +1,1 @@
+"""The Dagster UI exercised the way a person uses it: a real webserver, its GraphQL API, a browser."""
