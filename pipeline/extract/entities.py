@@ -160,7 +160,7 @@ def _person_context(text: str, h: Hit, idx: _DocIndex | None, gaz_starts: set, g
                 return True
     nxt, npos = _next_word_raw(text, h.end)
     if npos >= 0 and npos not in gaz_starts and text[h.end:npos].strip() == "" and \
-            _capitalised_name_word(text, nxt, npos, idx) and not nxt.lower().startswith(("'s", "’s")):
+            _capitalised_name_word(text, nxt, npos, idx) and nxt.lower().rstrip(".") not in _TITLES:
         return True
     prv, ppos = _prev_word_raw(text, h.start)
     if ppos >= 0 and _same_sentence(prv, ppos, h.start, idx) and (ppos + len(prv)) not in gaz_ends \
@@ -216,12 +216,15 @@ def _country_candidates(text, hits, idx, day, cands, us_place_sents, gaz_starts,
         if e.kind == "abbr" and text[h.end:h.end + 1] == "$":
             continue                                           # "US$50 million" is a currency
         if label == "COUNTRY":
-            if "person" in e.flags and _person_context(text, h, idx, gaz_starts, gaz_ends):
-                continue
             if "us_state" in e.flags:
                 sent = idx.sentence_of(h.start) if idx else (0, len(text))
                 if sent in us_place_sents or re.match(r",?\s*(?:Ga\.|GA\b)", text[h.end:h.end + 6]):
-                    label = "LOCATION"
+                    label, iso = "LOCATION", "USA"                # the US state
+                    cands.append(_Cand(h.start, h.end, label, f"{e.surface} (U.S. state)", iso, kind="us_place",
+                                       entry=e))
+                    continue
+            if "person" in e.flags and _person_context(text, h, idx, gaz_starts, gaz_ends):
+                continue
             if e.kind == "capital":
                 if _in_dateline(h, datelines) or _LOCATIVE_SUFFIX.match(text, h.end):
                     label = "LOCATION"
@@ -370,8 +373,10 @@ def _weapon_candidates(text, hits, idx, cands, gaz):
             if last is not None:
                 tcat = last.entry.category[0]
                 cat = tcat if tcat in cats else cats[0]
-                cands.append(_Cand(h.start, end, "WEAPON", canonical, None, cat, kind="designation+term",
-                                   entry=e, origin=e.iso3))
+                mc = _Cand(h.start, end, "WEAPON", canonical, None, cat, kind="designation+term", entry=e,
+                           origin=e.iso3)
+                mc.rank += 0 if tcat in cats or tcat in ("unspecified", "other") else 2   # "Hawk jets": the aircraft row
+                cands.append(mc)
                 term_in_merge.add(q)
                 merged = True
         if e.ambiguous and not merged:

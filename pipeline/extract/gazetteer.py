@@ -250,6 +250,7 @@ class Gazetteer:
     _FAMILY_TAIL = re.compile(r"(?:[A-Z]{2,4}-)?\d{1,4}")
     _DESIG_TAIL = re.compile(r"(?:[A-Z][A-Z0-9]{0,5}(?:/[A-Z0-9]{1,4})*)?(?:\s+Block\s+(?:\d{1,3}[A-Z]?|[IVX]{1,4}))?")
     _PLURAL = re.compile(r"(?:e?s)")
+    _DASH_TAIL = re.compile(r"-[A-Z0-9]{1,3}")
 
     def find(self, text: str, day: dt.date, norm: str | None = None) -> list[Hit]:
         """Every entry occurrence on word boundaries that passes its case policy and era (overlaps allowed)."""
@@ -277,6 +278,9 @@ class Gazetteer:
                         continue
                     stop = m.end()
                 if e.label in ("WEAPON", "CIVIL"):
+                    m = self._DASH_TAIL.match(text, stop)
+                    if m and (m.end() >= n or not text[m.end()].isalnum()):
+                        stop = m.end()                         # "Rafale-M", "Patriot-2"
                     if text[stop - 1:stop].isdigit():
                         m = self._DESIG_TAIL.match(text, stop)
                         if m and m.end() > stop:
