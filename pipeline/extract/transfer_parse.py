@@ -97,7 +97,8 @@ class SentenceView:
                 if any(i in self.tok_weapon for i in range(span.start, span.end)):
                     continue
                 w = Weapon(text=e.text, category=e.weapon_category or "unspecified", start=span.start,
-                           end=span.end, root=span.root, char_start=e.char_start, char_end=e.char_end)
+                           end=span.end, root=span.root, char_start=e.char_start, char_end=e.char_end,
+                           generic=(e.weapon_category or "unspecified") == "unspecified")
                 w._iso3 = e.country_iso3
                 self.weapons.append(w)
                 for i in range(span.start, span.end):
@@ -118,6 +119,8 @@ class SentenceView:
             w = self._origin_of(p)
             if w is None and p.label == "COUNTRY":  # a country word inside the weapon span
                 w = next((w for w in self.weapons if w.start <= p.start and p.end <= w.end), None)
+            if w is not None and self._dative_after_verb(p):
+                w = None          # "has given Ukraine HIMARS launchers": the indirect object, not an origin
             if w is not None:
                 if not self._is_possessive(p) or p.label == "COMPANY":
                     w.origins.append(p)
@@ -132,6 +135,13 @@ class SentenceView:
             if not w.origins:
                 self._origin_inside_span(w)
         self._find_triggers()
+
+    def _dative_after_verb(self, p: Party) -> bool:
+        if p.start == 0 or p.label != "COUNTRY" or p.root.tag_ != "NNP":
+            return False
+        prev = self.doc[p.start - 1]
+        entries = self.lex.verbs.get(prev.lemma_.lower(), ())
+        return prev.tag_.startswith("VB") and any(e.frame == "supply" for e in entries)
 
     def _drop_weapon(self, w):
         self.weapons.remove(w)

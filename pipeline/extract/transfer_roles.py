@@ -149,6 +149,7 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
     """Climb from a party token to the trigger chain. Returns (Link, dep, prep, through_weapon) or None."""
     t = root
     prep = None
+    locked = False           # a role preposition inside a weapon phrase ("jets from France") is kept
     through_weapon = False
     for _ in range(max_steps):
         h = t.head
@@ -171,7 +172,8 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
                 if t.dep_ in ("prep",) and t.head is not t:  # "such as": as <- such <- head
                     t = t.head
                 continue
-            prep = w
+            if not locked:
+                prep = w
             t = h
             continue
         if d in ("prep", "agent"):
@@ -183,6 +185,7 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
                     prep = None
                 elif kind in ("weapon", "container"):
                     through_weapon = through_weapon or kind == "weapon"
+                    locked = prep is not None
                 elif kind in ("party", "party_head"):
                     pass
                 else:
@@ -203,6 +206,11 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
                     through_weapon = True
                     t = h
                     continue
+                if kind == "weapon" and d == "compound" and t.i == root.i and root.i in sv.tok_party:
+                    p = sv.tok_party[root.i]
+                    verb = sv.doc[p.start - 1] if p.start > 0 else None
+                    if verb is not None and verb.i in chain_idx and chain_idx[verb.i].kind == "self":
+                        return chain_idx[verb.i], "dative", None, False   # "has given Ukraine HIMARS launchers"
             return None
         return None
     return None
@@ -243,6 +251,8 @@ def _self_role(trig: Trigger, d: str, prep: str | None, passive: bool) -> str | 
                 return "S"
             if prep == "with" and frame == "acquire":
                 return "S"
+            if d in ("dobj", "dative") and not passive and trig.token.lemma_.lower() in ("ask", "request", "petition", "press"):
+                return "S"   # "Kyiv has asked Germany for more Patriot batteries"
             return None
     # nouns
     if prep in ("to", "for", "into") and d in ("prep",):
@@ -388,6 +398,9 @@ def weapon_attaches(sv: SentenceView, w: Weapon, chain_idx: dict, trig: Trigger)
             if link.kind in ("noun_host",):
                 return t.dep_ in ("prep",) and t.lower_ in ("for", "of")
             if link.kind == "gov":
+                # "built the F-16 under licence": the object of the production verb
+                if trig.kind == "license" and t.dep_ in ("dobj", "nsubjpass"):
+                    return True
                 # "signed a deal ... for F-16s"; objects of the governor belong to the noun trigger only
                 # when the noun is not the object itself
                 return t.dep_ in ("dobj",) and trig.token.dep_ != "dobj" and h.lemma_.lower() in lex.include_verbs
@@ -399,15 +412,24 @@ def weapon_attaches(sv: SentenceView, w: Weapon, chain_idx: dict, trig: Trigger)
                 subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
                 if any(s.i == trig.token.i or s.i in chain_idx for s in subj):
                     return True
-                if h.dep_ in ("relcl", "acl") and (h.head.i == trig.token.i or h.head.i in chain_idx):
-                    return True
+                if h.dep_ in ("relcl", "acl"):
+                    # "a package for Ukraine, which includes ...": the relative clause may hang on the
+                    # object of the trigger's own preposition
+                    n = h.head
+                    for _ in range(3):
+                        if n.i == trig.token.i or n.i in chain_idx:
+                            return True
+                        if n.dep_ not in ("pobj", "prep") or n.head is n:
+                            break
+                        n = n.head
                 return False
             # "a deal with France to build it 12 submarines": the production verb of a deal noun
             if lemma in lex.production_verbs and t.dep_ in ("dobj", "dative") and h.dep_ in ("acl", "relcl") \
                     and (h.head.i == trig.token.i or h.head.i in chain_idx) and trig.kind == "noun":
                 return True
             return False
-        if h.i in sv.tok_party and t.dep_ not in ("conj", "appos"):
+        if h.i in sv.tok_party and t.dep_ not in ("conj", "appos") and not (
+                t.dep_ == "prep" and t.lower_ in LIST_PREPS):
             return False
         if t.dep_ == "pobj" and h.dep_ in ("prep",):
             # a weapon in a prepositional phrase of another weapon ("engines for the vessels") is a modifier

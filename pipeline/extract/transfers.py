@@ -140,6 +140,32 @@ def _candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
         if role:
             roles[role].append(p)
     tok = trig.token
+    # a verb the parser left without a subject, with a party right before it ("In 2019 Turkey bought")
+    if trig.kind == "verb" and not passive and not any(c.dep_ in SUBJ for c in tok.children) \
+            and tok.dep_ in ("ROOT", "conj", "ccomp"):
+        first = min([c.i for c in tok.children if c.dep_ in ("aux", "neg", "advmod") and c.i < tok.i] + [tok.i])
+        for p in sv.parties:
+            if p.end == first and p.root.dep_ in ("pobj", "npadvmod", "dep") and not any(
+                    p in v for v in roles.values()):
+                role = {"supply": "S", "acquire": "R"}.get(trig.frame)
+                if role:
+                    roles[role].append(p)
+    # "a deal for India to buy S-400s": the partner of the deal is the other side
+    if trig.kind == "verb" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+        host = tok.head
+        nouns = [host] if host.pos_ == "NOUN" else [c for c in host.children if c.dep_ in ("dobj", "attr")]
+        nouns = [n for n in nouns if sv.lex.nouns.get(n.lemma_.lower()) is not None
+                 and sv.lex.nouns[n.lemma_.lower()].frame == "neutral"]
+        if nouns:
+            noun = nouns[0]
+            others = [c for c in noun.children if c.dep_ == "poss"]
+            if host.pos_ in ("VERB", "AUX"):
+                others += [c for c in host.children if c.dep_ in ("nsubj",)]
+            role = {"supply": "R", "acquire": "S"}.get(trig.frame)
+            for o in others:
+                for p in sv.parties:
+                    if p.root.i == o.i and role and p not in roles["S"] + roles["R"]:
+                        roles[role].append(p)
     # relative and participial clauses on a party: "Russia, which bought drones ...",
     # "Northrop, seeking to sell F-5s ..." -> the party is the subject
     if trig.kind in ("verb", "possession", "license"):
@@ -592,7 +618,10 @@ def _stage_modality(sv: SentenceView, c: Candidate) -> tuple[str, str]:
         if link.kind in ("subj_control", "obj_control"):
             spec = lex.embedding_verbs.get(lemma) or lex.noun_governors.get(lemma)
         elif link.kind == "gov":
-            spec = link.spec
+            spec = dict(link.spec or {})
+            emb = lex.embedding_verbs.get(lemma) or {}
+            if emb.get("modality"):
+                spec["modality"] = emb["modality"]
         elif link.kind == "noun_host":
             entry = lex.nouns.get(lemma)
             if entry is not None and entry.frame == "neutral" and lemma in ("talk", "negotiation"):
@@ -827,8 +856,8 @@ def _rows(sv: SentenceView, c: Candidate, figs: list[Figure]) -> list[TransferMe
                     continue
                 if s is not None and s.key == r.key:
                     continue
-                if r.label == "COMPANY":
-                    continue
+                if r.label == "COMPANY" and trig.frame != "license":
+                    continue   # airlines and lessors buy airliners; a licensee company builds for its state
                 if _domestic_military(sv, r) or (s is not None and _domestic_military(sv, s)):
                     continue
                 conf = c.confidence

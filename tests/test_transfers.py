@@ -1,0 +1,308 @@
+"""Transfer extraction (pipeline.extract.transfers) over the real entity, figure and date extractors.
+
+One parametrised case per phenomenon; the sentences are written for these tests. A case lists the
+exact set of (supplier_iso3, recipient_iso3, weapon_category) the sentence must yield, so a missing
+row, an extra row and a reversed dyad all fail.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from pipeline.extract.dates import extract_dates
+from pipeline.extract.entities import extract_entities
+from pipeline.extract.figures import extract_figures
+from pipeline.extract.transfers import extract_transfers
+from pipeline.vocab import MODALITIES, STAGES, WEAPON_CATEGORIES
+
+PUB = dt.date(2024, 5, 1)
+SEED = Path("/work/shared/seeds/000_144391ea574750d6.txt")
+
+
+def run(nlp, text, published=PUB, title=None):
+    doc = nlp(text)
+    return extract_transfers(doc, extract_entities(doc, published), extract_figures(doc),
+                             extract_dates(doc, published), published=published, title=title)
+
+
+def tuples(rows):
+    return {(r.supplier_iso3, r.recipient_iso3, r.weapon_category) for r in rows}
+
+
+def one(rows, supplier, recipient, category):
+    hits = [r for r in rows if (r.supplier_iso3, r.recipient_iso3, r.weapon_category) == (supplier, recipient, category)]
+    assert hits, f"no {supplier}->{recipient} {category} in {tuples(rows)}"
+    return hits[0]
+
+
+# ----------------------------------------------------------------------------- roles per phenomenon
+ROLE_CASES = [
+    # supplier-subject verb, recipient from "to"
+    ("active_sell_to", "Germany sold 12 Leopard 2 tanks to Qatar in 2013.",
+     {("DEU", "QAT", "armoured_vehicles")}),
+    # passive with agent: "were sold to Y by X"
+    ("passive_by_agent", "Forty Rafale jets were sold to India by France last year.",
+     {("FRA", "IND", "aircraft")}),
+    # passive without agent: supplier unnamed -> NULL
+    ("passive_no_agent", "Two frigates were delivered to Egypt in March.",
+     {(None, "EGY", "ships")}),
+    # recipient-subject verb, supplier from "from"
+    ("buy_from", "Poland bought 250 Abrams tanks from the United States.",
+     {("USA", "POL", "armoured_vehicles")}),
+    ("receive_from_no_swap", "Ukraine received Patriot missiles from Germany.",
+     {("DEU", "UKR", "air_defence")}),
+    # embedding verb passes its subject down: "agreed to buy"
+    ("agreed_to_buy", "Indonesia has agreed to buy 42 Rafale fighter jets from France.",
+     {("FRA", "IDN", "aircraft")}),
+    # double object: "given Ukraine HIMARS launchers and ammunition" (two categories, two rows)
+    ("dative_give", "The United States has given Ukraine HIMARS launchers and ammunition.",
+     {("USA", "UKR", "artillery"), ("USA", "UKR", "ammunition")}),
+    # "supply X with W"
+    ("supply_with", "Tehran has been supplying the Houthis with missiles and drones.",
+     {("IRN", None, "missiles"), ("IRN", None, "uav")}),
+    # nominalisations
+    ("nominal_sale_approved", "The State Department approved the sale of 24 F-16 fighters to Turkey.",
+     {("USA", "TUR", "aircraft")}),
+    ("nominal_possessive_purchase", "Egypt's purchase of 24 Rafale jets from France was completed in 2015.",
+     {("FRA", "EGY", "aircraft")}),
+    ("nominal_negotiating", "Sweden is considering the purchase of Patriot systems from the United States.",
+     {("USA", "SWE", "air_defence")}),
+    # "a deal for Y to buy W": the other side of the deal supplies
+    ("deal_for_y_to_buy", "Russia signed a deal for India to buy S-400 systems.",
+     {("RUS", "IND", "air_defence")}),
+    # "an arms deal with X": the subject is the other party; the specific weapon wins over "arms"
+    ("arms_deal_with", "Iran has signed an arms deal with Russia for Su-35 fighter jets.",
+     {("RUS", "IRN", "aircraft")}),
+    # aid package "including" the weapons; the supplier is the subject of "announced"
+    ("aid_package_including",
+     "Washington announced a $400 million military aid package for Ukraine including HIMARS rocket launchers.",
+     {("USA", "UKR", "artillery")}),
+    # licensed production: "under licence from"
+    ("licence_from", "Turkish Aerospace built the F-16 under licence from the United States.",
+     {("USA", "TUR", "aircraft")}),
+    # origin adjective on the weapon names the supplier
+    ("origin_adjective", "Venezuela bought Russian Sukhoi fighter jets.",
+     {("RUS", "VEN", "aircraft")}),
+    ("origin_made", "Algeria took delivery of two Russian-built corvettes in June.",
+     {("RUS", "DZA", "ships")}),
+    # a company stands for its home state
+    ("company_supplier", "Brazil ordered 36 Gripen fighters from Saab.",
+     {("SWE", "BRA", "aircraft")}),
+    ("company_maker_on_weapon", "France recently purchased four Lockheed Martin C-130J transport planes.",
+     {("USA", "FRA", "aircraft")}),
+    # coordination on either side and on the weapon
+    ("coordinated_suppliers", "Russia and China sold fighter jets to Egypt.",
+     {("RUS", "EGY", "aircraft"), ("CHN", "EGY", "aircraft")}),
+    ("coordinated_weapons", "Spain sold tanks and helicopters to Morocco.",
+     {("ESP", "MAR", "armoured_vehicles"), ("ESP", "MAR", "helicopters")}),
+    ("list_of_donors",
+     "Ukraine will get Patriot batteries donated by the Netherlands, Germany and Romania.",
+     {("NLD", "UKR", "air_defence"), ("DEU", "UKR", "air_defence"), ("ROU", "UKR", "air_defence")}),
+    # relative clauses
+    ("relative_object", "The missiles, which Israel sold to Azerbaijan, were used in the fighting.",
+     {("ISR", "AZE", "missiles")}),
+    # a pronoun subject takes the reporting subject
+    ("pronoun_it_said", "Norway said it would donate air defence systems to Ukraine.",
+     {("NOR", "UKR", "air_defence")}),
+    # "his country": the state of the person who speaks
+    ("his_country", "India's foreign minister said Russia had begun delivering to his country the S-400 system.",
+     {("RUS", "IND", "air_defence")}),
+    # a request names the supplier as the object of "ask"
+    ("ask_x_for", "Kyiv has asked Germany for more Patriot batteries.",
+     {("DEU", "UKR", "air_defence")}),
+    # intermediary that sells is the supplier
+    ("through_intermediary", "The president ordered officials to sell arms to Iran through Israel.",
+     {("ISR", "IRN", "unspecified")}),
+    # "X is a major supplier to Y"
+    ("agent_noun_supplier", "Moscow is a major arms supplier to Syria.",
+     {("RUS", "SYR", "unspecified")}),
+    # a non-state group recipient keeps its name and a NULL code
+    ("group_recipient", "Iran supplied rockets to Hezbollah.",
+     {("IRN", None, "ammunition")}),
+    # a dateline-broken subject in the 1987 wire style
+    ("dateline_subject",
+     "LONDON, March 4 - British Aerospace Plc has won a contract to supply Jordan with 12 Tornado jets.",
+     {("GBR", "JOR", "aircraft")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in ROLE_CASES], ids=[c[0] for c in ROLE_CASES])
+def test_roles(nlp, text, expected):
+    published = dt.date(1987, 3, 4) if text.startswith("LONDON") else PUB
+    assert tuples(run(nlp, text, published)) == expected
+
+
+# ----------------------------------------------------------------------------- hard negatives
+NEGATIVE_CASES = [
+    ("domestic_procurement_award", "The U.S. Army awarded Lockheed Martin a contract for PAC-3 missiles."),
+    ("domestic_procurement_order", "The Pentagon ordered 50 more F-35 jets from Lockheed Martin."),
+    ("domestic_company_to_own_forces", "Lockheed Martin won a contract to supply the U.S. Air Force with F-35 jets."),
+    ("same_state_origin", "The Indian Army bought Indian-made Arjun tanks."),
+    ("exercise", "French and Indian warships held a joint exercise in the Arabian Sea."),
+    ("weapon_test", "The navy tested a new anti-ship missile on Tuesday."),
+    ("budget", "China's defence budget will rise 7 percent this year."),
+    ("arms_control", "Arms control talks between the United States and Russia resumed in Geneva."),
+    ("civil_airliners", "Korean Air ordered ten Boeing 787 airliners."),
+    ("non_arms_trade_oil", "India imports oil from Iran."),
+    ("non_arms_trade_grain", "France sold 2 million tonnes of wheat to Egypt."),
+    ("arms_other_sense", "Pakistan and India are locked in an arms race, analysts said."),
+    ("purchase_without_seller", "The Philippine navy will buy two frigates next year."),
+    ("general_status", "The United States is the world's largest arms exporter."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NEGATIVE_CASES], ids=[c[0] for c in NEGATIVE_CASES])
+def test_hard_negatives(nlp, text):
+    assert run(nlp, text) == []
+
+
+def test_never_same_state_on_both_sides(nlp):
+    rows = run(nlp, "Russia's army received new Russian tanks while Russia sold tanks to Algeria.")
+    assert all(not (r.supplier_iso3 and r.supplier_iso3 == r.recipient_iso3) for r in rows)
+    assert ("RUS", "DZA", "armoured_vehicles") in tuples(rows)
+
+
+# ----------------------------------------------------------------------------- stage and modality
+STAGE_CASES = [
+    ("ordered_agreed", "Indonesia has agreed to buy 42 Rafale fighter jets from France.", "ordered", "asserted"),
+    ("delivered_perfect", "Russia has delivered S-400 systems to Turkey.", "delivered", "asserted"),
+    ("approved_sale", "The State Department approved the sale of 24 F-16 fighters to Turkey.", "approved", "asserted"),
+    ("negotiating", "The United States is negotiating the sale of F-35 jets to the United Arab Emirates.",
+     "negotiating", "asserted"),
+    ("requested", "Kyiv has asked Germany for more Patriot batteries.", "requested", "asserted"),
+    ("cancelled", "Congress blocked the sale of F-35 jets to Turkey.", "cancelled", "asserted"),
+    ("denied_refused", "Germany refused to sell Leopard tanks to Saudi Arabia.", "denied", "negated"),
+    ("negated_did_not", "Japan did not sell submarines to Australia.", None, "negated"),
+    ("planned_will", "Japan will deliver six patrol boats to Vietnam next year.", None, "planned"),
+    ("planned_intends", "Serbia intends to import hundreds of Chinese drones.", None, "planned"),
+    ("possible_may", "Serbia may buy Chinese drones, officials said.", None, "possible"),
+    ("licensed", "Turkish Aerospace built the F-16 under licence from the United States.", "licensed", "asserted"),
+]
+
+
+@pytest.mark.parametrize("text,stage,modality", [c[1:] for c in STAGE_CASES], ids=[c[0] for c in STAGE_CASES])
+def test_stage_and_modality(nlp, text, stage, modality):
+    rows = run(nlp, text)
+    assert rows, "no transfer found"
+    for r in rows:
+        assert r.stage in STAGES and r.modality in MODALITIES
+        if stage is not None:
+            assert r.stage == stage
+        assert r.modality == modality
+
+
+def test_historical_pluperfect_and_old_date(nlp):
+    rows = run(nlp, "France had sold Mirage jets to Iraq in 1977.", published=dt.date(2003, 4, 1))
+    r = one(rows, "FRA", "IRQ", "aircraft")
+    assert r.modality == "historical"
+    assert r.date_start == dt.date(1977, 1, 1) and r.date_end == dt.date(1977, 12, 31)
+
+
+# ----------------------------------------------------------------------------- quantity, money, date
+def test_quantity_exact_and_date(nlp):
+    r = one(run(nlp, "Germany sold 12 Leopard 2 tanks to Qatar in 2013."), "DEU", "QAT", "armoured_vehicles")
+    assert r.quantity_value == 12 and r.quantity_text == "12"   # "2" in "Leopard 2" is a designation
+    assert r.date_start == dt.date(2013, 1, 1)
+
+
+def test_quantity_vague(nlp):
+    r = one(run(nlp, "Serbia intends to import hundreds of Chinese drones."), "CHN", "SRB", "uav")
+    assert r.quantity_low == 100 and r.quantity_high == 999 and r.quantity_qualifier == "vague"
+
+
+def test_year_and_money_are_never_quantities(nlp):
+    r = one(run(nlp, "In 2019 Turkey bought S-400 systems from Russia for $2.5 billion."), "RUS", "TUR", "air_defence")
+    assert r.quantity_value is None and r.quantity_low is None
+    assert r.deal_value == pytest.approx(2.5e9) and r.deal_currency == "USD"
+
+
+def test_no_number_without_text_support(nlp):
+    rows = run(nlp, "Venezuela bought Russian Sukhoi fighter jets in 2006.")
+    assert all(r.quantity_value is None and r.quantity_low is None for r in rows)
+
+
+def test_relative_date_resolved_and_reporting_date_ignored(nlp):
+    rows = run(nlp, "Russia bought Iranian drones last month, a US official said on Tuesday.",
+               published=dt.date(2022, 9, 6))
+    r = one(rows, "IRN", "RUS", "uav")
+    assert (r.date_start, r.date_end) == (dt.date(2022, 8, 1), dt.date(2022, 8, 31))
+
+
+def test_statement_date_not_the_transfer_date(nlp):
+    rows = run(nlp, "Israel has bought F-35 jets from the United States, the ministry said on Sunday.",
+               published=dt.date(2015, 2, 22))
+    assert one(rows, "USA", "ISR", "aircraft").date_start is None
+
+
+# ----------------------------------------------------------------------------- context across sentences
+def test_context_the_deal_includes(nlp):
+    rows = run(nlp, "Slovakia agreed to buy 14 F-16 jets from the United States. The deal also includes missiles.")
+    first = one(rows, "USA", "SVK", "aircraft")
+    follow = one(rows, "USA", "SVK", "missiles")
+    assert follow.confidence < first.confidence
+    assert follow.evidence == "The deal also includes missiles."
+
+
+def test_context_not_borrowed_when_ambiguous(nlp):
+    rows = run(nlp, "Russia sold jets to Egypt and France sold jets to Qatar. The deal also includes missiles.")
+    assert not any(r.weapon_category == "missiles" for r in rows)
+
+
+def test_first_person_statement_takes_the_article_state(nlp):
+    text = ("The United States will continue to provide Ukraine with air defense interceptors. "
+            "Today, we are announcing a package for Ukraine, which includes artillery rounds and rockets.")
+    rows = run(nlp, text)
+    assert ("USA", "UKR", "ammunition") in tuples(rows)
+    assert one(rows, "USA", "UKR", "ammunition").date_start == PUB   # "today"
+
+
+def test_previous_sentence_subject_for_it(nlp):
+    rows = run(nlp, "Moscow is officially neutral in the war. It is a major arms supplier to Iraq.",
+               published=dt.date(1987, 10, 19))
+    assert tuples(rows) == {("SUN", "IRQ", "unspecified")}
+
+
+# ----------------------------------------------------------------------------- record contract
+def test_record_contract(nlp):
+    text = "Officials met in Paris. Germany sold 12 Leopard 2 tanks to Qatar in 2013."
+    doc = nlp(text)
+    rows = extract_transfers(doc, extract_entities(doc, PUB), extract_figures(doc), extract_dates(doc, PUB),
+                             published=PUB)
+    assert len(rows) == 1
+    r = rows[0]
+    assert text[r.char_start:r.char_end] == r.evidence == "Germany sold 12 Leopard 2 tanks to Qatar in 2013."
+    assert 0.0 <= r.confidence <= 1.0
+    assert r.weapon_category in WEAPON_CATEGORIES
+    assert r.supplier_name == "Germany" and r.recipient_name == "Qatar"
+
+
+def test_company_name_kept_with_state_code(nlp):
+    r = one(run(nlp, "Brazil ordered 36 Gripen fighters from Saab."), "SWE", "BRA", "aircraft")
+    assert r.supplier_name == "Saab" and r.quantity_value == 36
+
+
+def test_one_row_per_sentence_supplier_recipient_weapon(nlp):
+    rows = run(nlp, "Russia sold and delivered S-400 systems to Turkey.")
+    keys = [(r.char_start, r.supplier_iso3, r.recipient_iso3, r.weapon_text) for r in rows]
+    assert len(keys) == len(set(keys)) == 1
+
+
+# ----------------------------------------------------------------------------- seed article end to end
+def test_seed_article_end_to_end(nlp):
+    raw = SEED.read_text(encoding="utf-8")
+    title, body = raw.split("\n", 1)
+    published = dt.date(2022, 9, 6)
+    rows = run(nlp, body, published=published, title=title.strip())
+    got = tuples(rows)
+    # North Korean ammunition, ordered, "millions" -> vague, low 1e6
+    ammo = [r for r in rows if (r.supplier_iso3, r.recipient_iso3, r.weapon_category) == ("PRK", "RUS", "ammunition")]
+    assert any(r.stage == "ordered" and r.quantity_qualifier == "vague" and r.quantity_low == 1e6 for r in ammo)
+    # Iranian drones bought "last month" -> August 2022
+    uav = [r for r in rows if (r.supplier_iso3, r.recipient_iso3, r.weapon_category) == ("IRN", "RUS", "uav")]
+    assert any(r.date_start == dt.date(2022, 8, 1) and r.date_end == dt.date(2022, 8, 31) for r in uav)
+    # "intends to import hundreds of Iranian drones" -> planned, hundreds
+    assert any(r.modality == "planned" and r.quantity_low == 100 and r.quantity_high == 999 for r in uav)
+    # the US and Ukraine are only commentators and the battlefield
+    assert not any(code in ("USA", "UKR") for s, r_, _ in got for code in (s, r_))
