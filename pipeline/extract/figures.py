@@ -28,7 +28,17 @@ Conventions (DESIGN.md contract):
   * vague:    value NULL, value_low/value_high from number_words.yaml ("dozens" 24..99 ...)
   * a 4-digit number 1800..2100 with no unit is a year unless the parse makes it the count of a
     following plural noun ("2000 rifles"); a bare non-integer ("6.5 on the Richter scale") is
-    unit ``other``; "from 20 to 30" is a change, not a range: two figures.
+    unit ``other``; "from 20 to 30" is a change, not a range: two figures; "52-48" (a vote or
+    score), "1/4" (a fraction), "24/7" are dropped.
+  * identifiers, telephone numbers, clock times, URLs and the day of a date ("Article 5",
+    "Resolution 2231", "No. 10", "202-555-0123", "0700 EDT", "March 26") produce no figure at all;
+    "COVID-19", "G7"/"G20" are masked by the designation shapes. "one" counts only as the
+    modifier of a following noun ("one submarine", not "one of the"); the article "a"/"an" is
+    never a figure; compound adjectives ("two-thirds", "one-way", "20-member") are skipped.
+  * item (unit count only): the number's head noun with its left modifiers ("14 F-16 military
+    jets" -> "F-16 military jets"), or the object of a following "of" with its conjuncts
+    ("millions of rockets and artillery shells" -> "rockets and artillery shells"); falls back to
+    the adjective/noun run after the number; NULL when there is no noun ("bought 30 from China").
 """
 from __future__ import annotations
 
@@ -673,9 +683,12 @@ def extract_figures(doc) -> list[Figure]:
                 if tok is None or not (tok.tag_ in ("JJ", "RB") or tok.ent_type_ == "ORDINAL"):
                     continue
                 prev = doc[tok.i - 1] if tok.i > 0 else None
-                if prev is not None and (prev.lower_ in ("a", "one", "per", "every", "each", "split")
+                if prev is not None and (prev.lower_ in ("per", "every", "each", "split")
                                          or prev.like_num):
-                    continue  # "wait a second", "30 per second": the time unit
+                    continue  # "30 per second": the time unit
+                if prev is not None and prev.lower_ in ("a", "one") and not (
+                        tok.dep_ == "amod" and tok.head.i > tok.i):
+                    continue  # "wait a second" (but "a second oil rig" is an ordinal)
             before = text[max(0, m.start() - 4):m.start()].lower()
             if re.search(r"\b(?:a|one)\s+$", before) and re.match(r"\s+of\b", text[m.end():m.end() + 4]) \
                     and word not in ("first",):
