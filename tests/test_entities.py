@@ -187,6 +187,18 @@ def test_unqualified_army_is_not_a_state(run):
     assert countries(run("The Army awarded the contract on Tuesday.")) == set()
 
 
+def test_company_named_after_its_state_is_a_company(run):
+    ms = run("McDonnell Douglas Corp said Korean Air signed orders for four MD-11 jets.", D1987)
+    m = find(ms, "Korean Air")
+    assert m is not None and (m.label, m.country_iso3) == ("COMPANY", "KOR")
+    assert countries(ms) == set()
+
+
+def test_demonym_describing_a_company_stays_a_country(run):
+    ms = run("Rico Luman, an economist at Dutch bank ING, told CNBC by email.")
+    assert countries(ms) == {"NLD"}
+
+
 def test_spacy_org_with_a_demonym_gets_the_state(run):
     ms = run("The deal was signed by the Indian Air Force and Boeing.")
     assert any(m.label == "ORG" and m.country_iso3 == "IND" and "Indian Air Force" in m.text for m in ms)
@@ -236,6 +248,8 @@ def test_surname_later_is_the_same_person(run):
      "Hawk", "air_defence"),
     ("ambiguous designation needs a weapon word: jets", "Saudi Arabia ordered Hawk jets.", "Hawk jets",
      "BAE Hawk", "aircraft"),
+    ("mark number and an adjective before the generic term", "BAe will supply 20 Hawk Mk 66 advanced jet trainers.",
+     "Hawk Mk 66 advanced jet trainers", "BAE Hawk", "aircraft"),
     ("ambiguous tank name with head", "The Abrams tanks arrived.", "Abrams tanks", "M1 Abrams",
      "armoured_vehicles"),
     ("unknown designation with generic term", "Poland bought KF-21 fighter jets.", "KF-21 fighter jets", "KF-21",

@@ -60,6 +60,13 @@ _DATELINE = re.compile(
 _CALIBER = re.compile(r"\b\d{1,3}(?:\.\d{1,2})?\s?-?(?:mm|millimeter|millimetre|-millimeter|-millimetre|-inch|-pound)\b")
 _DESIG_LIKE = re.compile(r"\b(?:[A-Z][A-Za-z]{0,4}-?\d{1,4}[A-Z]{0,4}|Type\s\d{2,3}[A-Z]?)(?:s)?(?=\s)")
 _CLASS = re.compile(r"\b((?:[A-Z][\w'.]*\s){0,3}[A-Z][\w'.]*|Type\s\d{2,3}[A-Z]?)[-\s]class\b")
+_COMPANY_WORDS = {
+    "corp", "corporation", "inc", "co", "company", "ltd", "limited", "plc", "ag", "sa", "gmbh", "llc", "group",
+    "holdings", "industries", "airlines", "airline", "air", "airways", "motors", "aerospace", "aircraft",
+    "shipbuilding", "shipyard", "shipyards", "electric", "electronics", "steel", "oil", "petroleum", "telecom",
+    "telegraph", "telephone", "express", "bank", "bancorp", "trading", "motor", "systems", "technologies",
+    "dynamics", "engineering", "manufacturing", "chemical", "chemicals", "mining", "energy", "marine", "heavy",
+}
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "NUM", "ADV"}
 _ADJECTIVAL_KINDS = {"demonym", "abbr", "prefix"}
 _PARTY_KINDS = {"name", "abbr", "demonym"}
@@ -69,13 +76,14 @@ _PRIORITY = {"ORG": 0, "COMPANY": 0, "GROUP": 0, "NONE": 1, "COUNTRY": 2, "LOCAT
 
 
 class _Cand:
-    __slots__ = ("start", "end", "label", "canonical", "iso3", "category", "kind", "entry", "source", "origin", "rank")
+    __slots__ = ("start", "end", "label", "canonical", "iso3", "category", "kind", "entry", "source", "origin", "rank", "spec")
 
     def __init__(self, start, end, label, canonical=None, iso3=None, category=None, kind="", entry=None,
                  source="gaz", origin=None):
         self.start, self.end, self.label = start, end, label
         self.canonical, self.iso3, self.category = canonical, iso3, category
         self.kind, self.entry, self.source, self.origin = kind, entry, source, origin
+        self.spec = 0                                      # length of the designation inside a merged span
         self.rank = 1 if entry is not None and getattr(entry, "family", False) else 0   # explicit rows beat families
 
     def __repr__(self):  # pragma: no cover - debugging aid
@@ -355,15 +363,12 @@ def _weapon_candidates(text, hits, idx, cands, gaz):
             h = term_at.get(h.end + 1) if m else None
         return (last.end, last) if last else (-1, None)
 
-    term_in_merge = set()
-    seen_unamb = {h.entry.canonical for h in desigs if not h.entry.ambiguous}
+    pending = []
+    confirmed = {h.entry.canonical for h in desigs if not h.entry.ambiguous}
     for h in desigs:
         e = h.entry
         if civil_overlap(h.start, h.end):
             continue
-        if idx is not None and any((s, en) != (h.start, h.end)
-                                   for s, en, _ in idx.ents_covering(h.start, h.end, ("PERSON",))):
-            continue                                               # "Elliott Abrams", "Huey Lewis"
         canonical = e.canonical or re.sub(r"(?<=\d)e?s$", "", text[h.start:h.end])
         cats = e.category
         q = _modifier_run_end(text, h.end, idx, term_at)
@@ -375,19 +380,27 @@ def _weapon_candidates(text, hits, idx, cands, gaz):
                 cat = tcat if tcat in cats else cats[0]
                 mc = _Cand(h.start, end, "WEAPON", canonical, None, cat, kind="designation+term", entry=e,
                            origin=e.iso3)
+                mc.spec = h.end - h.start
                 mc.rank += 0 if tcat in cats or tcat in ("unspecified", "other") else 2   # "Hawk jets": the aircraft row
                 cands.append(mc)
-                term_in_merge.add(q)
                 merged = True
+                if tcat in cats:
+                    confirmed.add(e.canonical)
+        if not merged and idx is not None and any(
+                (s, en) != (h.start, h.end) for s, en, _ in idx.ents_covering(h.start, h.end, ("PERSON",))):
+            continue                                               # "Elliott Abrams", "Huey Lewis"
+        pending.append((h, canonical, merged))
+    for h, canonical, merged in pending:
+        e = h.entry
         if e.ambiguous and not merged:
-            if e.canonical not in seen_unamb:
+            if e.canonical not in confirmed:
                 continue
             prv, ppos = _prev_word_raw(text, h.start)
             if ppos >= 0 and _same_sentence(prv, ppos, h.start, idx) and _capitalised_name_word(text, prv, ppos, idx) \
                     and prv.lower() not in _TITLES:
                 continue
-        cands.append(_Cand(h.start, h.end, "WEAPON", canonical, None, cats[0], kind="designation", entry=e,
-                               origin=e.iso3))
+        cands.append(_Cand(h.start, h.end, "WEAPON", canonical, None, e.category[0], kind="designation", entry=e,
+                           origin=e.iso3))
     # caliber + term: "155mm artillery shells", "155mm rounds"
     for m in _CALIBER.finditer(text):
         ws = re.match(r"\s+", text[m.end():m.end() + 3])
@@ -424,7 +437,7 @@ def _weapon_candidates(text, hits, idx, cands, gaz):
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
     """Greedy: longest first, then label priority; spans never overlap."""
-    order = sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.label, 5), c.rank, c.start))
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.label, 5), c.rank, -c.spec, c.start))
     taken: list[tuple[int, int]] = []
     out = []
     for c in order:
@@ -490,15 +503,19 @@ def _spacy_candidates(text, idx, accepted: list[_Cand], gaz) -> list[_Cand]:
         if pm:
             e -= 2
         frag = text[s:e]
-        if e - s < 3 or "\n" in frag or frag.startswith("<") or not frag[:1].isupper():
+        if e - s < 3 or "\n" in frag or "<" in frag or ">" in frag or not frag[:1].isupper():
             continue
         inside = [c for c in accepted if s <= c.start and c.end <= e]
         if label == "ORG" and inside and all(c.label == "COUNTRY" for c in inside) and len(inside) == 1 \
                 and not any(c.start < s < c.end or c.start < e < c.end for c in accepted):
             c = inside[0]
             rest = (text[s:c.start] + " " + text[c.end:e]).split()
-            if c.kind in _PARTY_KINDS and c.iso3 and any(w[:1].isupper() for w in rest):
-                upgrades.append((c, _Cand(s, e, "ORG", re.sub(r"\s+", " ", frag), c.iso3, kind="spacy-org",
+            proper = all(w[:1].isupper() or w.lower() in ("of", "and", "&", "de", "for", "the") or not w[:1].isalpha()
+                         for w in rest)
+            if c.kind in _PARTY_KINDS and c.iso3 and rest and proper:     # not "Dutch bank ING"
+                # "Korean Air", "British Aerospace Plc": a company named after its state (not a state body)
+                lab = "COMPANY" if any(w.strip(".,").lower() in _COMPANY_WORDS for w in rest) else "ORG"
+                upgrades.append((c, _Cand(s, e, lab, re.sub(r"\s+", " ", frag), c.iso3, kind="spacy-org",
                                           source="spacy")))
             continue
         if overlaps(s, e) or any(o.start < e and s < o.end for o in out):

@@ -249,6 +249,7 @@ class Gazetteer:
     # ------------------------------------------------------------------ matching
     _FAMILY_TAIL = re.compile(r"(?:[A-Z]{2,4}-)?\d{1,4}")
     _DESIG_TAIL = re.compile(r"(?:[A-Z][A-Z0-9]{0,5}(?:/[A-Z0-9]{1,4})*)?(?:\s+Block\s+(?:\d{1,3}[A-Z]?|[IVX]{1,4}))?")
+    _MARK_TAIL = re.compile(r"\s+(?:Mk|Mark|MK)\.?\s?(?:\d{1,3}[A-Z]?|[IVX]{1,4})\b")
     _PLURAL = re.compile(r"(?:e?s)")
     _DASH_TAIL = re.compile(r"-[A-Z0-9]{1,3}")
 
@@ -281,6 +282,9 @@ class Gazetteer:
                     m = self._DASH_TAIL.match(text, stop)
                     if m and (m.end() >= n or not text[m.end()].isalnum()):
                         stop = m.end()                         # "Rafale-M", "Patriot-2"
+                    m = self._MARK_TAIL.match(text, stop)
+                    if m:
+                        stop = m.end()                         # "Hawk Mk 66", "Merkava Mark IV"
                     if text[stop - 1:stop].isdigit():
                         m = self._DESIG_TAIL.match(text, stop)
                         if m and m.end() > stop:
