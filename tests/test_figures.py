@@ -210,6 +210,7 @@ def test_units(nlp, sentence, text, value, unit):
     ("Saronic ranked 19th on the list.", "19th", 19),
     ("Strategy for the twenty-first century.", "twenty-first", 21),
     ("The 3rd Fleet led the exercise.", "3rd", 3),
+    ("The Navy raided a second oil rig.", "second", 2),
 ])
 def test_ordinals(nlp, sentence, text, value):
     f = one(nlp, sentence, text)
