@@ -108,6 +108,7 @@ def test_country_sets(run, phenomenon, text, expected):
     ("Georgia the US state", "Lockheed Martin builds the C-130 at its plant in Marietta, Georgia, the company said."),
     ("Georgia the US state before a title, with a US place in the sentence",
      "Georgia Gov. Brian Kemp visited the plant near Savannah on Monday."),
+    ("an honorific before Jordan", "Mr. Jordan, the company's chairman, said sales would grow."),
     ("a person called Israel", "Defence Minister Israel Katz visited the base."),
     ("a news outlet named after a capital", "The official told the Washington Examiner on condition of anonymity."),
 ])
@@ -312,6 +313,12 @@ def test_weapon_origin_from_text_keeps_the_country_word(run, text, country_word,
     assert w is not None and w.country_iso3 == iso
 
 
+def test_designation_inside_a_misread_person_span(run):
+    # spaCy may read "Danish F-16s" as a PERSON; a designation with digits is never a name
+    w = find(run("Argentina will buy 24 Danish F-16s, President Javier Milei said."), "F-16s", "WEAPON")
+    assert w is not None and w.country_iso3 == "DNK"
+
+
 def test_weapon_origin_from_gazetteer_follows_the_era(run):
     assert find(run("Syria received MiG-29 fighters.", D1987), "MiG-29 fighters").country_iso3 == "SUN"
     assert find(run("Syria received MiG-29 fighters.", D2023), "MiG-29 fighters").country_iso3 == "RUS"
@@ -384,6 +391,13 @@ def test_invariants(seed):
         assert m.country_iso3 is None or m.country_iso3 in iso3s
         assert (m.weapon_category in WEAPON_CATEGORIES) if m.label == "WEAPON" else m.weapon_category is None
         assert m.canonical_name
+
+
+def test_unparsed_and_empty_docs(nlp):
+    assert extract_entities(nlp.make_doc(""), None) == []
+    ms = extract_entities(nlp.make_doc("Iran bought Chinese-made Silkworm missiles."), D1987)
+    assert {(m.text, m.label, m.country_iso3) for m in ms} >= {
+        ("Iran", "COUNTRY", "IRN"), ("Chinese", "COUNTRY", "CHN"), ("Silkworm missiles", "WEAPON", "CHN")}
 
 
 def test_pure_and_repeatable(nlp):

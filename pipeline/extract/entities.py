@@ -47,6 +47,8 @@ _TITLES = {
     "lieutenant-general", "major-general", "brigadier-general", "vice-admiral", "rear-admiral", "ceo",
     "executive", "analyst", "attorney", "justice", "inspector", "comrade", "marshall",
 }
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gen", "col", "lt", "capt", "sgt", "gov", "prof",
+               "coach", "sir", "brig", "maj", "adm", "cmdr"}
 _MADE = ("made", "built", "designed", "supplied", "produced", "manufactured", "origin", "developed", "license-built",
          "licence-built", "sourced")
 _LOCATIVE_SUFFIX = re.compile(r"-(?:based|headquartered|area|region)\b")
@@ -171,6 +173,8 @@ def _person_context(text: str, h: Hit, idx: _DocIndex | None, gaz_starts: set, g
             _capitalised_name_word(text, nxt, npos, idx) and nxt.lower().rstrip(".") not in _TITLES:
         return True
     prv, ppos = _prev_word_raw(text, h.start)
+    if ppos >= 0 and prv.lower().rstrip(".") in _HONORIFICS and text[ppos + len(prv):h.start].strip() == "":
+        return True                                            # "Mr. Jordan", "Gen. Chad Smith"
     if ppos >= 0 and _same_sentence(prv, ppos, h.start, idx) and (ppos + len(prv)) not in gaz_ends \
             and _capitalised_name_word(text, prv, ppos, idx) and prv.lower().rstrip(".") not in _TITLES:
         return True
@@ -386,7 +390,7 @@ def _weapon_candidates(text, hits, idx, cands, gaz):
                 merged = True
                 if tcat in cats:
                     confirmed.add(e.canonical)
-        if not merged and idx is not None and any(
+        if not merged and idx is not None and not any(ch.isdigit() for ch in text[h.start:h.end]) and any(
                 (s, en) != (h.start, h.end) for s, en, _ in idx.ents_covering(h.start, h.end, ("PERSON",))):
             continue                                               # "Elliott Abrams", "Huey Lewis"
         pending.append((h, canonical, merged))
@@ -502,6 +506,9 @@ def _spacy_candidates(text, idx, accepted: list[_Cand], gaz) -> list[_Cand]:
         pm = re.search(r"['\u2019]s$", text[s:e])
         if pm:
             e -= 2
+        tm = re.search(r"(?:\s+[a-z][\w'\-]*)+$", text[s:e])
+        if tm:
+            e = s + tm.start()                                      # "Gulf on" -> "Gulf"
         frag = text[s:e]
         if e - s < 3 or "\n" in frag or "<" in frag or ">" in frag or not frag[:1].isupper():
             continue
