@@ -217,6 +217,7 @@ class SentenceView:
             p.label = "GROUP"
             p.iso3 = None
             p.name = self.doc[p.start:head.i + 1].text if head.i > p.start else p.name
+            p.surface = p.name
 
     def _add_generic_weapons(self):
         doc, lex = self.doc, self.lex
@@ -278,6 +279,17 @@ class SentenceView:
     def _find_triggers(self):
         lex = self.lex
         self._find_word_triggers()
+        # "arms merchants", "weapons programme", "arms industry": a generic weapon word modifying a noun
+        # that is neither a transfer word nor a weapon is not a weapon
+        trig_tokens = {t.token.i for t in self.triggers}
+        for w in list(self.weapons):
+            if not w.generic or w.end - w.start != 1:
+                continue
+            r = w.root
+            h = r.head
+            if r.dep_ in ("compound", "amod", "nmod") and h.i not in trig_tokens and h.i not in self.tok_weapon \
+                    and h.pos_ in ("NOUN", "PROPN") and h.lower_ not in lex.container_nouns:
+                self._drop_weapon(w)
         # "These new capabilities include artillery systems ...": an anaphoric subject of an
         # include-verb continues a transfer named before (its parties come from the context)
         taken = {t.token.i for t in self.triggers}

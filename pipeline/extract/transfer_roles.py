@@ -29,8 +29,15 @@ class Link:
     spec: dict | None = None
 
 
-def is_passive(tok) -> bool:
+def is_passive(tok, sv: SentenceView | None = None) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return True
+    if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) and not any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return True   # "Weapons shipped into Jordan by the CIA were stolen": a reduced relative misparsed
+    if sv is not None and tok.tag_ == "VBN" and any(
+            c.dep_ == "nsubj" and c.i in sv.tok_weapon for c in tok.children) and not any(
+            c.dep_ == "aux" for c in tok.children):
         return True
     # reduced relative: "missiles sold to Iran", "weapons shipped into Jordan"
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "relcl") and not any(
@@ -71,8 +78,14 @@ def _subject_control_chain(sv: SentenceView, start, chain: list, depth: int = 0)
                 up = up.head.head
                 hops += 1
             if up is not None and up.pos_ in ("VERB", "AUX", "ADJ"):
-                chain.append(Link(up, "subj_control", lex.embedding_verbs.get(up.lemma_.lower(), {})))
+                # "accused North Korea of sending arms", "thanked Germany for providing": the object
+                # controls the gerund; "are in the process of donating": the subject does
+                kind = "obj_control" if hops == 0 and any(c.dep_ in ("dobj",) for c in up.children) \
+                    else "subj_control"
+                chain.append(Link(up, kind, lex.embedding_verbs.get(up.lemma_.lower(), {})))
                 cur = up
+                if kind == "obj_control":
+                    return
                 continue
             return
         if d == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) \
@@ -94,8 +107,18 @@ def build_chain(sv: SentenceView, trig: Trigger) -> list[Link]:
         return chain
     # nouns (and "under licence"): the governing verb or host noun
     d, h = tok.dep_, tok.head
-    if d == "conj" and h.pos_ in ("NOUN", "PROPN"):
-        d, h = h.dep_, h.head
+    for _ in range(4):
+        if d == "conj" and h.pos_ in ("NOUN", "PROPN"):
+            d, h = h.dep_, h.head
+    for _ in range(2):
+        # "$800 million in weapons, ammunition and other security assistance": through the amount
+        if d == "pobj" and h.dep_ == "prep" and h.lower_ in ("in", "of", "worth") and \
+                _noun_kind(sv, h.head) == "container" and h.head.i not in sv.tok_weapon:
+            amount = h.head
+            chain.append(Link(amount, "noun_host", None))
+            d, h = amount.dep_, amount.head
+        else:
+            break
     if d in ("dobj", "attr", "oprd", "nsubjpass", "dative", "appos") and h.pos_ in ("VERB", "AUX"):
         chain.append(Link(h, "gov", lex.noun_governors.get(h.lemma_.lower())))
         if d == "attr" and h.lemma_.lower() == "be":
@@ -330,8 +353,6 @@ def role_for(trig: Trigger, link: Link, d: str, prep: str | None, through_weapon
             if trig.kind == "noun":
                 return _first_role(trig)
             return _self_role(trig, "nsubj", None, False) if not passive else None
-        if prep in ("from", "to", "for", "with") and d == "prep":
-            return _self_role(trig, "prep", prep, passive) if trig.kind != "noun" else _self_role(trig, "prep", prep, False)
         return None
     if link.kind == "obj_control":
         if d in ("dobj", "dative"):

@@ -58,25 +58,20 @@ def extract_transfers(doc, entities: list[EntityMention], figures: list[Figure],
                       published: dt.date | None = None, title: str | None = None) -> list[TransferMention]:
     if isinstance(published, dt.datetime):
         published = published.date()
-    ctx = DocContext(title_keys=_title_parties(title, published), speaker=_speaker(entities))
-    rows, direct = _run(doc, entities, figures, dates, published, ctx)
-    # second pass: what the first pass established across the article ("we" = the one named supplier;
-    # an anaphoric "these new capabilities include ..." = the article's one dyad)
-    named = [r for r, d in zip(rows, direct) if d]
-    speaker = ctx.speaker
-    if speaker is None:
-        sups = {r.supplier_iso3 for r in named if r.supplier_iso3}
-        if len(sups) == 1:
-            iso = next(iter(sups))
-            name = next(r.supplier_name for r in named if r.supplier_iso3 == iso)
-            speaker = Party(name=name, iso3=iso, label="COUNTRY", start=0, end=0, root=None, char_start=0, char_end=0)
+    ctx = DocContext(title_keys=_title_parties(title, published))
+    rows, direct, votes = _run(doc, entities, figures, dates, published, ctx)
+    # second pass with what the first established across the article: the voice of first-person
+    # statements ("we are providing Ukraine with ...") and the article's one dyad ("These new
+    # capabilities include ...")
+    speaker = _speaker(votes, entities)
+    named = [r for r, d in zip(rows, direct) if d and r.confidence >= 0.6]   # not possession-only rows
     dyads = sorted({(r.supplier_iso3, r.supplier_name, r.recipient_iso3, r.recipient_name)
                     for r in named if r.supplier_iso3 and r.recipient_iso3}, key=str)
-    uniq = {(d[0], d[2]) for d in dyads}
+    uniq = sorted({(d[0], d[2]) for d in dyads})
     ctx2 = DocContext(title_keys=ctx.title_keys, speaker=speaker,
                       dyads=[next(d for d in dyads if (d[0], d[2]) == u) for u in uniq])
-    if ctx2.speaker is not ctx.speaker or ctx2.dyads:
-        rows, _ = _run(doc, entities, figures, dates, published, ctx2)
+    if ctx2.speaker is not None or ctx2.dyads:
+        rows, _, _ = _run(doc, entities, figures, dates, published, ctx2)
     return _dedupe(rows)
 
 
@@ -84,6 +79,7 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
     lex = lexicon()
     rows: list[TransferMention] = []
     direct: list[bool] = []
+    votes: set = set()          # states named as the giving side anywhere (with or without a weapon)
     prev_dyads: list[tuple] = []
     prev_subject: Party | None = None
     for sent in doc.sents:
@@ -99,6 +95,10 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
         cands = [c for c in (_candidate(sv, t) for t in sv.triggers) if c is not None]
         cands = _merge_neutral(cands)
         _share_recipient(cands)
+        for c in cands:
+            if c.recipients and not c.context:
+                votes.update(p.iso3 for p in c.suppliers if p.iso3 and not p.pronoun)
+        cands = [c for c in cands if c.weapons]
         sent_rows: list[tuple] = []
         for c in cands:
             _fill_from_context(sv, c, prev_dyads, ctx)
@@ -119,7 +119,7 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
         # the context a following sentence may borrow from: this sentence's transfers
         prev_dyads = sorted({(r.supplier_iso3, r.supplier_name, r.recipient_iso3, r.recipient_name)
                              for r in kept}, key=str)
-    return rows, direct
+    return rows, direct, votes
 
 
 # ====================================================================== candidates
@@ -128,7 +128,7 @@ def _candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
     chain_idx: dict[int, object] = {}
     for link in chain:
         chain_idx.setdefault(link.token.i, link)
-    passive = trig.kind in ("verb", "license") and is_passive(trig.token)
+    passive = trig.kind in ("verb", "license") and is_passive(trig.token, sv)
     roles: dict[str, list[Party]] = {"S": [], "R": [], "A": [], "B": []}
     for p in sv.parties:
         if p.root.i in chain_idx:
@@ -194,6 +194,12 @@ def _candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
     for w in triggers_of_weapon_head(sv, trig):
         if w not in weapons:
             weapons.append(w)
+    if trig.kind == "noun":
+        # "weapons, ammunition, and other security assistance to Ukraine": the list the aid noun closes
+        for c in tok.conjuncts:
+            w = sv.tok_weapon.get(c.i)
+            if w is not None and w not in weapons:
+                weapons.append(w)
     if trig.kind == "noun" and trig.frame == "aid" and not weapons:
         if any(c.lower_ in sv.lex.military_aid_modifiers for c in tok.children if c.dep_ in ("amod", "compound")):
             span = sv.doc[tok.left_edge.i if tok.left_edge.i >= sv.sent.start else tok.i: tok.i + 1]
@@ -202,8 +208,6 @@ def _candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
             span = sv.doc[start: tok.i + 1]
             weapons.append(Weapon(text=span.text, category="unspecified", start=span.start, end=span.end,
                                   root=tok, char_start=span.start_char, char_end=span.end_char, generic=True))
-    if not weapons:
-        return None
     specific = [w for w in weapons if not w.generic and not w.bound]
     if specific:
         weapons = specific
@@ -434,14 +438,27 @@ def _speaker_antecedent(sv: SentenceView, pron) -> bool:
     return False
 
 
-def _speaker(entities: list[EntityMention]) -> Party | None:
-    """The state of the article's government bodies ("the Pentagon", "the Department of Defense") when
-    there is exactly one: the voice of first-person official statements."""
-    isos = {e.country_iso3 for e in entities if e.label == "ORG" and e.country_iso3}
+_FORCES = re.compile(r"\b(army|navy|air force|armed forces|military|marines?|intelligence|guard|forces)\b", re.I)
+
+
+def _speaker(votes: set, entities: list[EntityMention]) -> Party | None:
+    """The voice of first-person official statements: the one state the article names as a giver
+    ("the United States will continue to provide Ukraine ..."), else the one state of its government
+    bodies ("the Department of Defense", "the Pentagon"; armed forces do not speak for the statement)."""
+    if len(votes) == 1:
+        iso = next(iter(votes))
+        name = next((e.canonical_name or e.text for e in entities if e.country_iso3 == iso
+                     and e.label in ("COUNTRY", "ORG")), iso)
+        return Party(name=name, iso3=iso, label="COUNTRY", start=0, end=0, root=None, char_start=0, char_end=0)
+    if votes:
+        return None
+    orgs = [e for e in entities if e.label == "ORG" and e.country_iso3
+            and not _FORCES.search(e.canonical_name or e.text)]
+    isos = {e.country_iso3 for e in orgs}
     if len(isos) != 1:
         return None
     iso = next(iter(isos))
-    org = next(e for e in entities if e.label == "ORG" and e.country_iso3 == iso)
+    org = orgs[0]
     return Party(name=org.canonical_name or org.text, iso3=iso, label="COUNTRY", start=0, end=0, root=None, char_start=0, char_end=0)
 
 
