@@ -7,17 +7,24 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipeline.assets.marts import (
-    CHECKS_DIR,
-    MARTS_DIR,
-    load_checks,
-    load_marts,
-    mart_assets,
-    mart_checks,
-    parse_sql_file,
-    run_check,
-    run_mart_sql,
-)
+from pipeline.assets.checks import build_sql_checks, load_sql_checks
+from pipeline.assets.marts import MARTS_DIR, load_marts, mart_assets, run_mart_sql
+from pipeline.assets.sqlfile import parse_sql_file
+from pipeline.resources import WarehouseResource
+
+CHECKS_DIR = Path(__file__).resolve().parents[1] / "sql" / "checks"
+MART_NAMES = {m.name for m in load_marts()}
+mart_checks = [c for c in build_sql_checks() if all(k.asset_key.to_user_string() in MART_NAMES for k in c.check_keys)]
+
+
+def load_checks():
+    """The SQL checks whose asset is a mart."""
+    return [c for c in load_sql_checks() if c.asset in MART_NAMES]
+
+
+def run_check(con, check):
+    """The offending rows of a check (empty = pass)."""
+    return con.execute(check.sql, check.params()).df()
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = sorted((ROOT / "sql" / "schema").glob("*.sql"))
@@ -387,7 +394,6 @@ def test_key_and_coverage_checks_catch_broken_marts():
 # ---------------------------------------------------------------- through Dagster
 
 def test_mart_assets_materialise_through_the_warehouse_resource(tmp_path):
-    import contextlib
 
     import dagster as dg
 
@@ -398,26 +404,7 @@ def test_mart_assets_materialise_through_the_warehouse_resource(tmp_path):
     add_mention(con, "a1", 1, supplier_iso3="USA", recipient_iso3="USA")   # trips the WARN check
     con.close()
 
-    class FakeWarehouse(dg.ConfigurableResource):
-        path: str
-
-        @contextlib.contextmanager
-        def write(self):
-            c = duckdb.connect(self.path)
-            try:
-                yield c
-            finally:
-                c.close()
-
-        @contextlib.contextmanager
-        def read(self):
-            c = duckdb.connect(self.path, read_only=True)
-            try:
-                yield c
-            finally:
-                c.close()
-
-    result = dg.materialize([*mart_assets, *mart_checks], resources={"warehouse": FakeWarehouse(path=str(db))})
+    result = dg.materialize([*mart_assets, *mart_checks], resources={"warehouse": WarehouseResource(path=str(db))})
     assert result.success
     mats = {m.asset_key.to_user_string(): m for m in result.get_asset_materialization_events()}
     md = mats["transfer_dyads"].materialization.metadata

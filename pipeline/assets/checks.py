@@ -4,7 +4,6 @@ Header lines name the asset (``-- asset:``), the severity (``-- severity: ERROR|
 description. Queries may use the contract vocabularies as ``$parameters`` (see ``VOCABULARIES``).
 """
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,11 +11,10 @@ import dagster as dg
 import duckdb
 
 from pipeline import vocab
+from pipeline.assets.preview import df_to_markdown
+from pipeline.assets.sqlfile import parse_sql_file
 from pipeline.resources import WarehouseResource
 from pipeline.settings import SQL_DIR
-
-_HEADER = re.compile(r"^--\s*(asset|severity|description):\s*(.*)$")
-
 
 def vocabularies() -> dict[str, list[str]]:
     from pipeline.ingest import REJECT_REASONS
@@ -49,22 +47,14 @@ class SqlCheck:
 def load_sql_checks(check_dir: Path = SQL_DIR / "checks") -> list[SqlCheck]:
     checks = []
     for path in sorted(check_dir.glob("*.sql")):
-        sql = path.read_text(encoding="utf-8")
-        header: dict[str, str] = {}
-        for line in sql.splitlines():
-            match = _HEADER.match(line.strip())
-            if match:
-                key, value = match.groups()
-                header[key] = (header.get(key, "") + " " + value).strip() if key == "description" else value.strip()
-            elif line.strip().startswith("--"):
-                continue
-            elif line.strip():
-                break
-        if "asset" not in header:
+        model = parse_sql_file(path)
+        if "asset" not in model.fields:
             raise ValueError(f"{path}: missing '-- asset: <name>' header")
-        checks.append(SqlCheck(name=path.stem, asset=header["asset"],
-                               severity=header.get("severity", "ERROR").upper(),
-                               description=header.get("description", path.stem), sql=sql))
+        severity = model.fields.get("severity", "ERROR").upper()
+        if severity not in ("ERROR", "WARN"):
+            raise ValueError(f"{path}: severity must be ERROR or WARN, not {severity!r}")
+        checks.append(SqlCheck(name=model.name, asset=model.fields["asset"], severity=severity,
+                               description=model.description, sql=model.sql))
     return checks
 
 
@@ -78,7 +68,7 @@ def _make_check(check: SqlCheck) -> dg.AssetChecksDefinition:
             passed=n_bad == 0,
             severity=dg.AssetCheckSeverity[check.severity],
             metadata={"offending_rows": n_bad,
-                      "sample": dg.MetadataValue.md(sample.to_markdown(index=False) if n_bad else "_none_")},
+                      "sample": dg.MetadataValue.md(df_to_markdown(sample) if n_bad else "_none_")},
         )
 
     return _check

@@ -1,0 +1,53 @@
+"""SQL files with a header: leading ``--`` lines describe the model, ``-- key: value`` lines are fields.
+
+Used for marts (``-- depends_on:``, ``-- grain:``) and checks (``-- asset:``, ``-- severity:``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_HEADER_FIELD = re.compile(r"^--\s*([a-z_]+)\s*:\s*(.*?)\s*$")
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class SqlModel:
+    """One SQL file and what its header says about it."""
+
+    name: str
+    path: Path
+    sql: str
+    description: str
+    fields: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def depends_on(self) -> tuple[str, ...]:
+        raw = self.fields.get("depends_on", "")
+        return tuple(d.strip() for d in raw.split(",") if d.strip())
+
+
+def parse_sql_file(path: Path) -> SqlModel:
+    """Read a mart/check file: its leading ``--`` lines are the description, ``-- key: value`` fields."""
+    text = path.read_text(encoding="utf-8")
+    header: list[str] = []
+    fields: dict[str, str] = {}
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("--"):
+            if stripped:
+                break
+            continue
+        header.append(stripped[2:].strip())
+        m = _HEADER_FIELD.match(stripped)
+        if m:
+            fields[m.group(1)] = m.group(2)
+    name = path.stem
+    if not _NAME.match(name):
+        raise ValueError(f"{path}: file stem {name!r} is not a valid table name")
+    for dep in fields.get("depends_on", "").split(","):
+        if dep.strip() and not _NAME.match(dep.strip()):
+            raise ValueError(f"{path}: bad depends_on entry {dep.strip()!r}")
+    description = fields.get("description") or "\n".join(header)
+    return SqlModel(name=name, path=path, sql=text, description=description, fields=fields)
