@@ -80,6 +80,7 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
     rows: list[TransferMention] = []
     direct: list[bool] = []
     votes: set = set()          # states named as the giving side anywhere (with or without a weapon)
+    lead_date: DateMention | None = None
     prev_dyads: list[tuple] = []
     prev_subject: Party | None = None
     for sent in doc.sents:
@@ -92,6 +93,13 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
         prev_subject = _main_subject(sv)
         s_figs = [f for f in figures if lo <= f.char_start and f.char_end <= hi]
         s_dates = [d for d in dates if lo <= d.char_start and d.char_end <= hi]
+        # "Today, I am announcing that:" dates the list items that follow it
+        colon = re.search(r":\s*\n", sent.text)
+        if colon is not None:
+            cut = sent.start_char + colon.start()
+            lead_date = next((d for d in s_dates if d.date_start is not None and d.char_end <= cut), None)
+        elif not _list_item(doc.text, sent.start_char):
+            lead_date = None
         cands = [c for c in (_candidate(sv, t) for t in sv.triggers) if c is not None]
         cands = _merge_neutral(cands)
         _share_recipient(cands)
@@ -103,7 +111,7 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
         for c in cands:
             _fill_from_context(sv, c, prev_dyads, ctx)
             c.stage, c.modality = _stage_modality(sv, c)
-            c.date = _link_date(sv, c, s_dates)
+            c.date = _link_date(sv, c, s_dates) or (lead_date if _list_item(doc.text, c.trigger.token.idx) else None)
             if c.date is not None and published is not None and c.modality == "asserted" \
                     and c.date.date_end is not None and c.date.date_end < dt.date(published.year, 1, 1):
                 c.modality = "historical"
@@ -120,6 +128,12 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
         prev_dyads = sorted({(r.supplier_iso3, r.supplier_name, r.recipient_iso3, r.recipient_name)
                              for r in kept}, key=str)
     return rows, direct, votes
+
+
+def _list_item(text: str, pos: int) -> bool:
+    """Is this position inside a bulleted line ("- I have directed the Department of Defense ...")?"""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return text[line_start:pos + 1].lstrip()[:1] in ("-", "\u2022", "*", "\u2013", "\u2014")
 
 
 # ====================================================================== candidates
@@ -180,6 +194,8 @@ def _candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
                 continue      # "weapons sold to ..." on a party is rare; a participle is passive
             p = sv.tok_party[v.head.i]
             role = {"supply": "S", "acquire": "R", "possession": "R", "license": "R"}.get(trig.frame)
+            if any(p.key == q.key for v_ in roles.values() for q in v_):
+                break     # "exports to Ukraine, which will provide Ukraine with ...": not the antecedent
             if role and not passive and p not in roles[role]:
                 roles[role].append(p)
                 for c in p.root.conjuncts:
@@ -737,7 +753,18 @@ def _link_quantity(sv: SentenceView, w: Weapon, figs: list[Figure]) -> Figure | 
                 ok = True
         if ok and (best is None or abs(span.end - w.start) < abs(best[1] - w.start)):
             best = (f, span.end)
-    return best[0] if best else None
+    if best:
+        return best[0]
+    # "a Type 035B submarine", "an additional Patriot air defense battery": the article counts one
+    root = w.root
+    if root.dep_ == "compound" and root.head.i >= w.end and root.head.lower_ in sv.lex.container_nouns:
+        root = root.head     # "an additional Patriot air defense battery"
+    if root.tag_ in ("NN", "NNP") and (w.end - 1 == root.i or root.i >= w.end) or root.tag_ == "NN":
+        for ch in root.children:
+            if ch.dep_ == "det" and ch.lower_ in ("a", "an") and ch.i < w.start + 3 and ch.i >= sv.sent.start:
+                return Figure(char_start=ch.idx, char_end=ch.idx + len(ch.text), text=ch.text, value=1.0,
+                              qualifier="exact", unit="count")
+    return None
 
 
 def _link_money(sv: SentenceView, c: Candidate, figs: list[Figure]) -> Figure | None:
@@ -781,6 +808,8 @@ def _date_anchors(sv: SentenceView, c: Candidate) -> dict:
     t = c.trigger.token
     depth = 0
     while t.head is not t and depth < 10:
+        if t.pos_ in ("VERB", "AUX") and t.dep_ in ("acl", "relcl", "advcl") and t.head.i in sv.tok_party:
+            break   # "Northrop, seeking to sell F-5s to Saudi Arabia, hired the firm in 1970": not this clause
         t = t.head
         depth += 1
         if t.pos_ in ("VERB", "AUX"):
@@ -867,6 +896,8 @@ def _rows(sv: SentenceView, c: Candidate, figs: list[Figure]) -> list[TransferMe
         if _civil(sv, w):
             continue
         q = _link_quantity(sv, w, figs)
+        if q is not None and _joint_supplier(sv, w_suppliers):
+            q = None     # "the United States and partners will provide dozens of ...": a joint total
         for s in w_suppliers:
             for r in c.recipients:
                 if s is not None and s.iso3 and s.iso3 == r.iso3:
@@ -904,6 +935,18 @@ def _rows(sv: SentenceView, c: Candidate, figs: list[Figure]) -> list[TransferMe
                     trigger=trig.token.lemma_.lower(),
                 ))
     return out
+
+
+def _joint_supplier(sv: SentenceView, suppliers) -> bool:
+    real = [p for p in suppliers if p is not None]
+    if len(real) > 1:
+        return True
+    for p in real:
+        if p.root is None or p.pronoun:
+            continue
+        if any(c.i not in sv.tok_party for c in p.root.conjuncts):
+            return True
+    return False
 
 
 def _uniq_keys(parties):
