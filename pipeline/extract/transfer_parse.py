@@ -73,7 +73,8 @@ def _lower_text(tok) -> str:
 class SentenceView:
     """One sentence with its parties, weapons and triggers."""
 
-    def __init__(self, sent, entities, lex: Lexicon):
+    def __init__(self, sent, entities, lex: Lexicon, anaphor_category: str | None = None):
+        self.anaphor_category = anaphor_category   # the one weapon category of the sentences before
         self.sent = sent
         self.doc = sent.doc
         self.lex = lex
@@ -234,6 +235,18 @@ class SentenceView:
                     matched = (i, i + n)
                     break
             tok = doc[i]
+            if matched is None and self.anaphor_category and tok.lower_ in ("systems", "system") and any(
+                    c.dep_ == "det" and c.lower_ in ("these", "those", "such", "this") for c in tok.children):
+                # "the provision of these systems": the systems named before
+                span = doc[i:i + 1]
+                w = Weapon(text=span.text, category=self.anaphor_category, start=i, end=i + 1, root=tok,
+                           char_start=span.start_char, char_end=span.end_char)
+                w._iso3 = None
+                w.bound = True
+                self.weapons.append(w)
+                self.tok_weapon[i] = w
+                i += 1
+                continue
             if matched is None and tok.lower_ in lex.bound_weapon_words and tok.pos_ in ("NOUN", "PROPN") \
                     and not any(c.dep_ in ("amod", "compound") and c.lower_ in lex.bound_weapon_vetoes
                                 for c in tok.children) and i not in self.tok_party:

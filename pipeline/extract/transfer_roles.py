@@ -77,12 +77,20 @@ def _subject_control_chain(sv: SentenceView, start, chain: list, depth: int = 0)
             while up is not None and up.pos_ in ("NOUN",) and up.dep_ == "pobj" and hops < 2:
                 up = up.head.head
                 hops += 1
+            if up is not None and up.lemma_ == "be" and hops == 0:
+                adj = next((c for c in up.children if c.dep_ == "acomp" and any(
+                    g.dep_ == "prep" and g.lower_ == "to" for g in c.children)), None)
+                if adj is not None:   # "We are grateful to Belgium and Norway for committing to provide"
+                    chain.append(Link(adj, "obj_control", {}))
+                    return
             if up is not None and up.pos_ in ("VERB", "AUX", "ADJ"):
                 # "accused North Korea of sending arms", "thanked Germany for providing": the object
                 # controls the gerund; "are in the process of donating": the subject does
-                kind = "obj_control" if hops == 0 and any(c.dep_ in ("dobj",) for c in up.children) \
-                    else "subj_control"
-                chain.append(Link(up, kind, lex.embedding_verbs.get(up.lemma_.lower(), {})))
+                kind = "obj_control" if hops == 0 and (any(c.dep_ in ("dobj",) for c in up.children) or (
+                    up.pos_ == "ADJ" and any(c.dep_ == "prep" and c.lower_ == "to" for c in up.children))) \
+                    else "subj_control"   # "grateful to Belgium and Norway for committing to provide"
+                spec = {} if up.lemma_ == "be" else lex.embedding_verbs.get(up.lemma_.lower(), {})
+                chain.append(Link(up, kind, spec))
                 cur = up
                 if kind == "obj_control":
                     return
@@ -355,7 +363,7 @@ def role_for(trig: Trigger, link: Link, d: str, prep: str | None, through_weapon
             return _self_role(trig, "nsubj", None, False) if not passive else None
         return None
     if link.kind == "obj_control":
-        if d in ("dobj", "dative"):
+        if d in ("dobj", "dative") or (d == "prep" and prep == "to" and link.token.pos_ == "ADJ"):
             return _self_role(trig, "nsubj", None, False) if trig.kind != "noun" else _first_role(trig)
         return None
     if link.kind == "noun_host":
@@ -456,8 +464,8 @@ def weapon_attaches(sv: SentenceView, w: Weapon, chain_idx: dict, trig: Trigger)
             # a weapon in a prepositional phrase of another weapon ("engines for the vessels") is a modifier
             up = h.head
             if up.i in sv.tok_weapon and up.i not in chain_idx and h.lower_ not in ("of", "including", "like", "as") \
-                    and not sv.tok_weapon[up.i].bound:
-                return False
+                    and not (sv.tok_weapon[up.i].bound and sv.tok_weapon[up.i].category in ("other", "unspecified")):
+                return False   # "engines for the vessels"; but "parts for F-16s" names the system
             if up.pos_ in ("NOUN", "PROPN") and up.i not in chain_idx and up.i not in sv.tok_weapon:
                 if _noun_kind(sv, up) == "other" and not _is_trigger_noun(sv, up):
                     return False

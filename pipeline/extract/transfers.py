@@ -81,6 +81,7 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
     direct: list[bool] = []
     votes: set = set()          # states named as the giving side anywhere (with or without a weapon)
     lead_date: DateMention | None = None
+    last_category: str | None = None
     prev_dyads: list[tuple] = []
     prev_subject: Party | None = None
     for sent in doc.sents:
@@ -88,7 +89,10 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
             continue
         lo, hi = sent.start_char, sent.end_char
         s_ents = [e for e in entities if lo <= e.char_start and e.char_end <= hi]
-        sv = SentenceView(sent, s_ents, lex)
+        sv = SentenceView(sent, s_ents, lex, anaphor_category=last_category)
+        cats = {w.category for w in sv.weapons if not w.generic and not w.bound}
+        if cats:
+            last_category = next(iter(cats)) if len(cats) == 1 else None
         _resolve_pronouns(sv, prev_subject, ctx.speaker)
         prev_subject = _main_subject(sv)
         s_figs = [f for f in figures if lo <= f.char_start and f.char_end <= hi]
@@ -488,6 +492,10 @@ def _is_anaphoric(sv: SentenceView, c: Candidate) -> bool:
     for t in toks:
         if any(ch.dep_ in ("det", "poss") and ch.lower_ in _ANAPHORIC_DETS | {"its", "their"} for ch in t.children):
             return True
+    # "committing to provide further aircraft": more of what was named before
+    for w in c.weapons:
+        if any(ch.dep_ == "amod" and ch.lower_ in ("further", "additional", "more") for ch in w.root.children):
+            return True
     # a subject that is an anaphoric noun phrase of an include-verb
     for link in c.chain_idx.values():
         t = link.token
@@ -532,8 +540,8 @@ def _fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocConte
             iso = next(iter(tk))
             pick = (iso, iso)
     if pick is None and ctx.dyads:
-        # the article's one dyad, when the known party is on the same side of it
-        same_side = [d for d in ctx.dyads if ((d[2], None) if need_supplier else (d[0], None)) in known_keys]
+        # the article's one supplier of this recipient, or the article's one recipient
+        same_side = [d for d in ctx.dyads if (d[2], None) in known_keys] if need_supplier else ctx.dyads
         pick = _pick(same_side, need_supplier, known_keys)
     if pick is None:
         return
