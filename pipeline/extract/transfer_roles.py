@@ -191,6 +191,8 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
                 and not any(c.dep_ == "nsubj" and c.i in sv.tok_party for c in h.children):
             d = "nsubj"   # "LONDON, Oct 20 - British Aerospace Plc <BAEL.L> has won": dateline-broken subject
         if h.i in chain_idx:
+            if locked and prep is not None:
+                d = "prep"   # "helicopters for Norwegian Defence": the preposition inside the object decides
             return chain_idx[h.i], d, prep, through_weapon
         if d in ("conj", "appos", "cc", "punct"):
             t = h

@@ -52,6 +52,7 @@ class DocContext:
     title_keys: set = field(default_factory=set)
     speaker: Party | None = None
     dyads: list = field(default_factory=list)     # distinct named (supplier, recipient) of the first pass
+    recipient: tuple | None = None                # (iso3, name) when the first pass found exactly one recipient
 
 
 def extract_transfers(doc, entities: list[EntityMention], figures: list[Figure], dates: list[DateMention],
@@ -68,9 +69,11 @@ def extract_transfers(doc, entities: list[EntityMention], figures: list[Figure],
     dyads = sorted({(r.supplier_iso3, r.supplier_name, r.recipient_iso3, r.recipient_name)
                     for r in named if r.supplier_iso3 and r.recipient_iso3}, key=str)
     uniq = sorted({(d[0], d[2]) for d in dyads})
+    recips = {r.recipient_iso3: r.recipient_name for r in named if r.recipient_iso3}
     ctx2 = DocContext(title_keys=ctx.title_keys, speaker=speaker,
-                      dyads=[next(d for d in dyads if (d[0], d[2]) == u) for u in uniq])
-    if ctx2.speaker is not None or ctx2.dyads:
+                      dyads=[next(d for d in dyads if (d[0], d[2]) == u) for u in uniq],
+                      recipient=next(iter(recips.items())) if len(recips) == 1 else None)
+    if ctx2.speaker is not None or ctx2.dyads or ctx2.recipient:
         rows, _, _ = _run(doc, entities, figures, dates, published, ctx2)
     return _dedupe(rows)
 
@@ -527,6 +530,12 @@ def _fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocConte
             c.context = True
         return
     if not anaphoric and not _missing_needs_context(c):
+        # a giver and a weapon without a receiver, in an article about exactly one receiver
+        # ("he gave orders to sell arms through Israel" in an Iran-contra story)
+        if c.suppliers and not c.recipients and ctx.recipient and not c.trigger.entry.agent \
+                and c.trigger.frame in ("supply", "aid") and ctx.recipient[0] not in {p.iso3 for p in c.suppliers}:
+            c.recipients = [_ctx_party(sv, ctx.recipient[1], ctx.recipient[0])]
+            c.context = True
         return
     known = c.suppliers or c.recipients
     known_keys = {p.key for p in known}
