@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pipeline.extract.transfer_lexicon import Entry, Lexicon
 
 PARTY_LABELS = ("COUNTRY", "ORG", "COMPANY", "GROUP")
+# categories an anaphoric generic word can take from the weapon named before ("the vessels" = the submarines)
+_COMPATIBLE = {"ships": ("submarines",), "aircraft": ("helicopters", "uav")}
 _MADE = {"made", "built", "designed", "produced", "manufactured", "supplied", "origin", "make", "build"}
 
 
@@ -251,7 +253,13 @@ class SentenceView:
                     and not any(c.dep_ in ("amod", "compound") and c.lower_ in lex.bound_weapon_vetoes
                                 for c in tok.children) and i not in self.tok_party:
                 span = doc[i:i + 1]
-                w = Weapon(text=span.text, category=lex.bound_weapon_words[tok.lower_], start=i, end=i + 1,
+                category = lex.bound_weapon_words[tok.lower_]
+                # "the two vessels" after submarines were named: the submarines
+                if self.anaphor_category in _COMPATIBLE.get(category, ()) and any(
+                        c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "its", "their")
+                        for c in tok.children):
+                    category = self.anaphor_category
+                w = Weapon(text=span.text, category=category, start=i, end=i + 1,
                            root=tok, char_start=span.start_char, char_end=span.end_char,
                            generic=lex.bound_weapon_words[tok.lower_] == "unspecified")
                 w._iso3 = None

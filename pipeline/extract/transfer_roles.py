@@ -86,7 +86,8 @@ def _subject_control_chain(sv: SentenceView, start, chain: list, depth: int = 0)
             if up is not None and up.pos_ in ("VERB", "AUX", "ADJ"):
                 # "accused North Korea of sending arms", "thanked Germany for providing": the object
                 # controls the gerund; "are in the process of donating": the subject does
-                kind = "obj_control" if hops == 0 and (any(c.dep_ in ("dobj",) for c in up.children) or (
+                kind = "obj_control" if hops == 0 and h.lower_ in ("of", "for", "to") and (any(
+                    c.dep_ in ("dobj",) for c in up.children) or (
                     up.pos_ == "ADJ" and any(c.dep_ == "prep" and c.lower_ == "to" for c in up.children))) \
                     else "subj_control"   # "grateful to Belgium and Norway for committing to provide"
                 spec = {} if up.lemma_ == "be" else lex.embedding_verbs.get(up.lemma_.lower(), {})
@@ -365,6 +366,8 @@ def role_for(trig: Trigger, link: Link, d: str, prep: str | None, through_weapon
             return _self_role(trig, "nsubj", None, False) if not passive else None
         return None
     if link.kind == "obj_control":
+        if d in SUBJ and (link.spec or {}).get("requester") and trig.frame == "supply":
+            return "R"   # "the Saudi government had approached six countries to supply submarines"
         if d in ("dobj", "dative") or (d == "prep" and prep == "to" and link.token.pos_ == "ADJ"):
             return _self_role(trig, "nsubj", None, False) if trig.kind != "noun" else _first_role(trig)
         return None

@@ -85,6 +85,7 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
     votes: set = set()          # states named as the giving side anywhere (with or without a weapon)
     lead_date: DateMention | None = None
     last_category: str | None = None
+    signings: list = []
     prev_dyads: list[tuple] = []
     prev_subject: Party | None = None
     for sent in doc.sents:
@@ -113,6 +114,9 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
         for c in cands:
             if c.recipients and not c.context:
                 votes.update(p.iso3 for p in c.suppliers if p.iso3 and not p.pronoun)
+        for c in cands:
+            if not c.weapons:
+                _note_signing(sv, c, s_dates, signings)
         cands = [c for c in cands if c.weapons]
         sent_rows: list[tuple] = []
         for c in cands:
@@ -134,7 +138,41 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
         # the context a following sentence may borrow from: this sentence's transfers
         prev_dyads = sorted({(r.supplier_iso3, r.supplier_name, r.recipient_iso3, r.recipient_name)
                              for r in kept}, key=str)
-    return rows, direct, votes
+    return _date_from_signing(rows, signings), direct, votes
+
+
+_SIGN_VERBS = {"sign", "ink", "conclude", "finalize", "finalise", "seal", "close", "complete"}
+
+
+def _note_signing(sv: SentenceView, c: Candidate, dates, signings: list):
+    """'Slovakia's defence minister signed the contract on Wednesday with Lockheed Martin': a dated
+    signing of a deal already named (no weapon of its own) dates that deal."""
+    trig = c.trigger
+    if trig.kind != "noun" or trig.frame != "neutral":
+        return
+    if not any(ch.dep_ == "det" and ch.lower_ in ("the", "this", "that") for ch in trig.token.children):
+        return
+    gov = [lk for lk in c.chain_idx.values() if lk.kind == "gov" and lk.token.lemma_.lower() in _SIGN_VERBS]
+    if not gov:
+        return
+    d = _link_date(sv, c, dates)
+    if d is None:
+        return
+    isos = {p.iso3 for p in sv.parties if p.iso3 and not p.pronoun}
+    signings.append((d, isos))
+
+
+def _date_from_signing(rows: list[TransferMention], signings: list) -> list[TransferMention]:
+    if len(signings) != 1:
+        return rows
+    d, isos = signings[0]
+    out = []
+    for r in rows:
+        if r.date_start is None and r.stage in ("ordered", "approved", "negotiating") and r.supplier_iso3 \
+                and r.recipient_iso3 and isos and isos <= {r.supplier_iso3, r.recipient_iso3}:
+            r = replace(r, date_start=d.date_start, date_end=d.date_end, date_text=d.text)
+        out.append(r)
+    return out
 
 
 def _list_item(text: str, pos: int) -> bool:
@@ -217,6 +255,14 @@ def _candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
     for w in triggers_of_weapon_head(sv, trig):
         if w not in weapons:
             weapons.append(w)
+    if not weapons and trig.kind == "verb":
+        # "upgraded the two vessels before handing them over to Bangladesh": an object pronoun stands for
+        # the weapon named just before it in the sentence
+        pron = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("them", "it", "they")), None)
+        if pron is not None:
+            before = [w for w in sv.weapons if w.end <= pron.i]
+            if before:
+                weapons = [max(before, key=lambda w: w.end)]
     if trig.kind == "noun":
         # "weapons, ammunition, and other security assistance to Ukraine": the list the aid noun closes
         for c in tok.conjuncts:
@@ -231,6 +277,10 @@ def _candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
             span = sv.doc[start: tok.i + 1]
             weapons.append(Weapon(text=span.text, category="unspecified", start=span.start, end=span.end,
                                   root=tok, char_start=span.start_char, char_end=span.end_char, generic=True))
+    # "a Type 035B (Ming-class) submarine": one weapon named three ways -> the head noun
+    weapons = [w for w in weapons if not any(
+        o is not w and o.category == w.category and w.root.i != o.root.i
+        and w.root.i in {t.i for t in o.root.subtree} for o in weapons)]
     specific = [w for w in weapons if not w.generic and not w.bound]
     if specific:
         weapons = specific
@@ -435,7 +485,7 @@ def _resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speak
             ante = [speaker]          # "The administration has said it intends to provide arms ..."
             from_context = True
         if not ante and prev_subject is not None and low in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass") \
-                and tok.i == sv.sent.start:
+                and (tok.i == sv.sent.start or tok.head.i == sv.sent.root.i):
             ante = [prev_subject]     # "Moscow ... . It is a major arms supplier to Iraq"
             from_context = True
         if len({p.key for p in ante}) != 1:
@@ -516,12 +566,23 @@ def _fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocConte
         return
     if c.trigger.frame == "possession":
         return
+    if not c.recipients and len(c.suppliers) >= 2:
+        # "Russia and India signed a contract to supply the S-400 systems": a pair the article already
+        # knows as supplier and recipient
+        isos = {p.iso3 for p in c.suppliers}
+        pairs = [d for d in ctx.dyads if d[0] in isos and d[2] in isos]
+        if len(pairs) == 1:
+            c.recipients = [p for p in c.suppliers if p.iso3 == pairs[0][2]]
+            c.suppliers = [p for p in c.suppliers if p.iso3 == pairs[0][0]]
+            return
     anaphoric = _is_anaphoric(sv, c)
     if not c.suppliers and not c.recipients:
-        if not anaphoric or [p for p in sv.parties if not p.pronoun]:
+        if not anaphoric:
             return
         source = prev_dyads if len(prev_dyads) == 1 else ctx.dyads if (not prev_dyads and len(ctx.dyads) == 1) else []
-        if len(source) == 1:
+        # the sentence may name the same states again ("missiles already in South Korea"), no others
+        named = {p.iso3 for p in sv.parties if not p.pronoun and p.iso3}
+        if len(source) == 1 and named <= {source[0][0], source[0][2]}:
             s_iso, s_name, r_iso, r_name = source[0]
             if s_name or s_iso:
                 c.suppliers = [_ctx_party(sv, s_name, s_iso)]
@@ -839,11 +900,22 @@ def _date_anchors(sv: SentenceView, c: Candidate) -> dict:
     return anchors
 
 
+_DATELINE = re.compile(r"^[ \t]*[A-Z][A-Za-z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?,\s*"
+                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*[-\u2013\u2014]", re.M)
+
+
+def _in_dateline(text: str, d: DateMention) -> bool:
+    """'WASHINGTON, March 6 - ...': the dateline dates the story, not the transfer."""
+    line_start = text.rfind("\n", 0, d.char_start) + 1
+    m = _DATELINE.match(text, line_start)
+    return m is not None and d.char_end <= m.end()
+
+
 def _link_date(sv: SentenceView, c: Candidate, dates: list[DateMention]) -> DateMention | None:
     anchors = _date_anchors(sv, c)
     best = None
     for d in dates:
-        if d.date_start is None:
+        if d.date_start is None or _in_dateline(sv.doc.text, d):
             continue
         span = token_range(sv.doc, d.char_start, d.char_end)
         if span is None:
