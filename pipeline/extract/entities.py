@@ -605,10 +605,15 @@ def _core(text: str, day: dt.date, idx: _DocIndex | None) -> list[_Cand]:
     return _resolve(cands)
 
 
+# An article without a publication date is read with today's states, but as a constant, not the run
+# date: the same text must always give the same rows.
+UNDATED_AS_OF = dt.date(9999, 12, 31)
+
+
 def extract_entities(doc, published: dt.date | None = None) -> list[EntityMention]:
     """Entity mentions of one parsed article, sorted by char_start, never overlapping."""
     text = doc.text
-    day = published if isinstance(published, dt.date) else dt.date.today()
+    day = published if isinstance(published, dt.date) else UNDATED_AS_OF
     if isinstance(day, dt.datetime):
         day = day.date()
     idx = _DocIndex(doc)
@@ -649,7 +654,7 @@ def country_of(text: str, published: dt.date | None = None) -> str | None:
     """ISO3 of a country name, short form, abbreviation, demonym, capital or seat of government
     ("Russian" -> RUS, "the Kremlin" in 1987 -> SUN, "Soviet-made" -> SUN, "us" -> None); exact
     look-up, never fuzzy."""
-    day = published if isinstance(published, dt.date) else dt.date.today()
+    day = published if isinstance(published, dt.date) else UNDATED_AS_OF
     if isinstance(day, dt.datetime):
         day = day.date()
     return _country_of(text, day)
@@ -657,7 +662,7 @@ def country_of(text: str, published: dt.date | None = None) -> str | None:
 
 @functools.lru_cache(maxsize=8192)
 def _weapon_info(text: str) -> tuple[str | None, str | None]:
-    day = dt.date.today()
+    day = UNDATED_AS_OF
     cands = [c for c in _core(text, day, None) if c.label == "WEAPON"]
     if not cands:
         return None, None
