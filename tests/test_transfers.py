@@ -121,6 +121,26 @@ ROLE_CASES = [
     # a non-state group recipient keeps its name and a NULL code
     ("group_recipient", "Iran supplied rockets to Hezbollah.",
      {("IRN", None, "ammunition")}),
+    # a reduced relative with its agent ("shipped to Chad by France"), the agent misattached by the parser
+    ("reduced_relative_agent", "Anti-tank missiles shipped to Chad by France were later found in Libya.",
+     {("FRA", "TCD", "missiles")}),
+    # "accused X of sending": the object of the accusation does the sending, not the accuser
+    ("accused_of_sending", "Washington accused Iran of sending drones to Russia.",
+     {("IRN", "RUS", "uav")}),
+    # "grateful to X for committing to provide", "thank X for agreeing to supply"
+    ("grateful_to_for", "We are grateful to Canada for committing to provide Ukraine with more armoured vehicles.",
+     {("CAN", "UKR", "armoured_vehicles")}),
+    ("thank_for", "We thank Sweden for agreeing to supply Ukraine with combat vehicles.",
+     {("SWE", "UKR", "armoured_vehicles")}),
+    # a request: "asked/approached X to supply" -> the asker receives, the asked supply (unnamed here)
+    ("requester_receives", "Qatar asked three European countries to supply eight corvettes.",
+     {(None, "QAT", "ships")}),
+    # an amount "in" the weapons: "$300 million in ammunition and other security assistance to Georgia"
+    ("amount_in_aid_list", "The United States is authorizing $300 million in ammunition and other security assistance to Georgia.",
+     {("USA", "GEO", "ammunition")}),
+    # an object pronoun stands for the weapon named before it in the sentence
+    ("object_pronoun_weapon", "Poland bought two submarines from Sweden and later handed them over to Ukraine.",
+     {("SWE", "POL", "submarines"), ("POL", "UKR", "submarines")}),
     # a dateline-broken subject in the 1987 wire style
     ("dateline_subject",
      "LONDON, March 4 - British Aerospace Plc has won a contract to supply Jordan with 12 Tornado jets.",
@@ -262,6 +282,61 @@ def test_previous_sentence_subject_for_it(nlp):
     rows = run(nlp, "Moscow is officially neutral in the war. It is a major arms supplier to Iraq.",
                published=dt.date(1987, 10, 19))
     assert tuples(rows) == {("SUN", "IRQ", "unspecified")}
+
+
+def test_anaphoric_these_systems_take_the_category_named_before(nlp):
+    rows = run(nlp, "Norway bought NASAMS air defence systems last year. Latvia will also buy these systems from Norway.")
+    assert ("NOR", "LVA", "air_defence") in tuples(rows)
+
+
+def test_list_items_take_the_date_of_their_lead_in(nlp):
+    text = ("Today, the ministry announced that:\n- Germany will deliver 10 Leopard tanks to Poland.\n"
+            "- Spain will send 20 howitzers to Poland.")
+    rows = run(nlp, text)
+    assert {(r.supplier_iso3, r.date_start) for r in rows} == {("DEU", PUB), ("ESP", PUB)}
+
+
+def test_dated_signing_dates_the_deal(nlp):
+    text = "Romania will buy 32 F-16 jets from Norway.\n\nThe defence minister signed the contract in Oslo on Monday."
+    r = one(run(nlp, text), "NOR", "ROU", "aircraft")
+    assert r.date_start == dt.date(2024, 4, 29)      # the Monday before publication
+
+
+def test_dateline_is_not_the_transfer_date(nlp):
+    rows = run(nlp, "WASHINGTON, March 6 - The United States plans to sell radar equipment to South Korea.",
+               published=dt.date(1987, 3, 6))
+    assert one(rows, "USA", "KOR", "unspecified").date_start is None
+
+
+def test_stated_year_beats_inferred_year(nlp):
+    rows = run(nlp, "Reagan admitted he gave orders to sell arms to Iran in either August or after the first "
+                    "shipment in September 1985.", published=dt.date(1987, 3, 16))
+    assert one(rows, None, "IRN", "unspecified").date_start == dt.date(1985, 9, 1)
+
+
+def test_singular_article_counts_one(nlp):
+    r = one(run(nlp, "Italy donated an additional SAMP-T system to Ukraine."), "ITA", "UKR", "air_defence")
+    assert r.quantity_value == 1 and r.quantity_text.lower() == "an"
+
+
+def test_joint_suppliers_do_not_get_the_total(nlp):
+    rows = run(nlp, "The United States and partners will provide Ukraine with dozens of air defense systems.")
+    r = one(rows, "USA", "UKR", "air_defence")
+    assert r.quantity_value is None and r.quantity_low is None
+
+
+def test_article_recipient_for_a_giver_without_receiver(nlp):
+    rows = run(nlp, "The United States secretly sold arms to Iran in 1985.\n\nOfficials said Israel also shipped arms.",
+               published=dt.date(1987, 3, 16))
+    assert tuples(rows) == {("USA", "IRN", "unspecified"), ("ISR", "IRN", "unspecified")}
+    assert one(rows, "ISR", "IRN", "unspecified").confidence < one(rows, "USA", "IRN", "unspecified").confidence
+
+
+def test_known_pair_signing_a_contract(nlp):
+    rows = run(nlp, "Russia sold S-400 systems to India. Russia and India signed a contract to supply S-400 systems "
+                    "in October 2018.")
+    assert tuples(rows) == {("RUS", "IND", "air_defence")}
+    assert any(r.date_start == dt.date(2018, 10, 1) for r in rows)
 
 
 # ----------------------------------------------------------------------------- record contract

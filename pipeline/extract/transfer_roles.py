@@ -221,7 +221,8 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
                     through_weapon = through_weapon or kind == "weapon"
                     locked = prep is not None
                 elif kind in ("party", "party_head"):
-                    pass
+                    # "shipped to Chad by France": the parser hangs the agent on the recipient
+                    locked = locked or prep in ("by", "from")
                 else:
                     return None
                 t = h

@@ -934,8 +934,11 @@ def _link_date(sv: SentenceView, c: Candidate, dates: list[DateMention]) -> Date
             t = h
         if steps is None:
             continue
-        if best is None or steps < best[0]:
-            best = (steps, d)
+        # a stated year beats a year inferred from the publication date ("in either August or after the
+        # first shipment in September 1985"), then the closest
+        key = (d.date_type == "relative", steps)
+        if best is None or key < best[0]:
+            best = (key, d)
     return best[1] if best else None
 
 
