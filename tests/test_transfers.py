@@ -278,6 +278,16 @@ def test_first_person_statement_takes_the_article_state(nlp):
     assert one(rows, "USA", "UKR", "ammunition").date_start == PUB   # "today"
 
 
+def test_bare_government_is_the_state_in_focus(nlp):
+    text = ("OTTAWA, Dec 5 (Reuters) - Canada is scrapping a plan to buy 18 Boeing Super Hornet jets, three sources "
+            "said on Tuesday. Instead, the Liberal government will announce next week it intends to buy a used "
+            "fleet of older Australian F-18 jets, the sources said.")
+    rows = run(nlp, text, published=dt.date(2017, 12, 5))
+    assert ("AUS", "CAN", "aircraft") in tuples(rows)
+    assert ("USA", "CAN", "aircraft") in tuples(rows)
+    assert one(rows, "USA", "CAN", "aircraft").date_start is None   # the dateline and "said on Tuesday"
+
+
 def test_previous_sentence_subject_for_it(nlp):
     rows = run(nlp, "Moscow is officially neutral in the war. It is a major arms supplier to Iraq.",
                published=dt.date(1987, 10, 19))

@@ -390,7 +390,7 @@ def _np_parties(sv: SentenceView, tok) -> list[Party]:
     """Parties that form (or possess) the noun phrase headed by tok: 'India's Foreign Minister'."""
     out = []
     for p in sv.parties:
-        if p.pronoun:
+        if p.pronoun and p.root.i != tok.i:
             continue
         t = p.root
         for _ in range(5):
@@ -431,6 +431,11 @@ def _antecedent(sv: SentenceView, pron, person: bool = False) -> list[Party]:
 def _main_subject(sv: SentenceView) -> Party | None:
     """The party that is the subject of the sentence's main verb (for 'It' in the next sentence)."""
     root = sv.sent.root
+    if root.lemma_.lower() in sv.lex.reporting_verbs:
+        # "Canada is scrapping a plan ..., three sources said": the subject of the reported clause
+        inner = next((c for c in root.children if c.dep_ == "ccomp"), None)
+        if inner is not None:
+            root = inner
     for c in root.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             parties = [p for p in sv.parties if p.root.i == c.i] or _np_parties(sv, c)
@@ -439,7 +444,18 @@ def _main_subject(sv: SentenceView) -> Party | None:
     return None
 
 
-_SPEAKER_HEADS = {"administration", "president", "government"}
+_SPEAKER_HEADS = {"administration", "president"}
+_STATE_HEADS = {"government", "kingdom", "regime", "cabinet", "authorities", "nation", "country"}
+
+
+def _bare_state_np(sv: SentenceView, tok) -> bool:
+    """'the Liberal government', 'the kingdom': a state named only by its head noun."""
+    if tok.lower_ not in _STATE_HEADS or tok.i in sv.tok_party:
+        return False
+    kids = list(tok.children)
+    if any(c.i in sv.tok_party or c.dep_ in ("prep", "poss") for c in kids):
+        return False
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in kids)
 
 
 def _is_speaker_np(sv: SentenceView, tok) -> bool:
@@ -466,6 +482,15 @@ def _resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speak
             # authorizing": the state whose government bodies the article names (exactly one)
             p = Party(name=speaker.name, iso3=speaker.iso3, label="COUNTRY", start=tok.i, end=tok.i + 1, root=tok,
                       char_start=tok.idx, char_end=tok.idx + len(tok.text), pronoun=True)
+            p.context = True
+            sv.parties.append(p)
+            sv.tok_party[tok.i] = p
+            continue
+        if prev_subject is not None and prev_subject.label == "COUNTRY" and tok.dep_ in SUBJ \
+                and _bare_state_np(sv, tok):
+            # "Canada is scrapping a plan ... Instead, the Liberal government will buy ...": the state in focus
+            p = Party(name=prev_subject.name, iso3=prev_subject.iso3, label="COUNTRY", start=tok.i, end=tok.i + 1,
+                      root=tok, char_start=tok.idx, char_end=tok.idx + len(tok.text), pronoun=True)
             p.context = True
             sv.parties.append(p)
             sv.tok_party[tok.i] = p
@@ -584,7 +609,7 @@ def _fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocConte
         named = {p.iso3 for p in sv.parties if not p.pronoun and p.iso3}
         if len(source) == 1 and named <= {source[0][0], source[0][2]}:
             s_iso, s_name, r_iso, r_name = source[0]
-            if s_name or s_iso:
+            if (s_name or s_iso) and not any(w.origins for w in c.weapons):
                 c.suppliers = [_ctx_party(sv, s_name, s_iso)]
             if r_name or r_iso:
                 c.recipients = [_ctx_party(sv, r_name, r_iso)]
@@ -613,6 +638,9 @@ def _fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocConte
         # the article's one supplier of this recipient, or the article's one recipient
         same_side = [d for d in ctx.dyads if (d[2], None) in known_keys] if need_supplier else ctx.dyads
         pick = _pick(same_side, need_supplier, known_keys)
+    if pick is None and not need_supplier and ctx.recipient and c.trigger.frame in ("supply", "aid") \
+            and not c.trigger.entry.agent and ctx.recipient[0] not in {p.iso3 for p in c.suppliers}:
+        pick = ctx.recipient     # "Israel had played a key role in the arms shipments" (Iran-contra story)
     if pick is None:
         return
     party = _ctx_party(sv, pick[1], pick[0])
@@ -901,7 +929,8 @@ def _date_anchors(sv: SentenceView, c: Candidate) -> dict:
 
 
 _DATELINE = re.compile(r"^[ \t]*[A-Z][A-Za-z.'\- ]{1,40}(?:,\s*[A-Z][A-Za-z.'\- ]{1,30})?,\s*"
-                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*[-\u2013\u2014]", re.M)
+                       r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+                       r"(?:,\s*\d{4})?\s*(?:\([A-Za-z. ]{2,30}\))?\s*[-\u2013\u2014]", re.M)
 
 
 def _in_dateline(text: str, d: DateMention) -> bool:
