@@ -82,6 +82,13 @@ ROLE_CASES = [
     # licensed production: "under licence from"
     ("licence_from", "Turkish Aerospace built the F-16 under licence from the United States.",
      {("USA", "TUR", "aircraft")}),
+    # "approval for X to produce W": the approver supplies the design, the producer receives
+    ("approval_to_produce", "The Pentagon has given approval for Poland to produce the Javelin missile.",
+     {("USA", "POL", "missiles")}),
+    # a licence clause about the weapons of the main clause, held by a named state body
+    ("licence_clause_weapons",
+     "It builds the Indian Air Force's Su-30 fighters and missiles, all of them under licence from Russian firms.",
+     {("RUS", "IND", "aircraft"), ("RUS", "IND", "missiles")}),
     # origin adjective on the weapon names the supplier
     ("origin_adjective", "Venezuela bought Russian Sukhoi fighter jets.",
      {("RUS", "VEN", "aircraft")}),

@@ -27,6 +27,7 @@ class Lexicon:
     possession_verbs: frozenset
     license_words: frozenset
     production_verbs: frozenset
+    permission_nouns: frozenset
     military_aid_modifiers: frozenset
     noun_governors: dict       # lemma -> {"stage":..., "subject":...}
     embedding_verbs: dict      # lemma -> {"stage"?, "modality"?, "object_control"?}
@@ -83,6 +84,7 @@ def lexicon() -> Lexicon:
         possession_verbs=_low(data["possession_verbs"]),
         license_words=_low(data["license_words"]),
         production_verbs=_low(data["production_verbs"]),
+        permission_nouns=_low(data["permission_nouns"]),
         military_aid_modifiers=_low(data["military_aid_modifiers"]),
         noun_governors={str(k).lower(): v for k, v in data["noun_governors"].items()},
         embedding_verbs={str(k).lower(): (v or {}) for k, v in data["embedding_verbs"].items()},

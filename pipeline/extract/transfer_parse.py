@@ -137,6 +137,13 @@ class SentenceView:
         for w in self.weapons:
             if not w.origins:
                 self._origin_inside_span(w)
+        # holders: "the Japan Defence Agency's F-15 and F-14 jet fighters and missiles"
+        for p in self.parties:
+            if p.root.dep_ == "poss" and p.root.head.i in self.tok_weapon:
+                w = self.tok_weapon[p.root.head.i]
+                for x in [w] + [self.tok_weapon[c.i] for c in w.root.conjuncts if c.i in self.tok_weapon]:
+                    if x.possessor is None:
+                        x.possessor = p
         self._find_triggers()
 
     def _dative_after_verb(self, p: Party) -> bool:
@@ -335,6 +342,10 @@ class SentenceView:
             if low in lex.license_words or lemma in lex.license_words:
                 self.triggers.append(Trigger(tok, Entry("license", "licensed", "licensed"), "license"))
                 continue
+            if lemma in lex.production_verbs and tok.tag_.startswith("VB") and self._permitted(tok):
+                # "approval for Egypt to produce the M-1A tank": licensed production, the producer receives
+                self.triggers.append(Trigger(tok, Entry("produce", "licensed", "licensed"), "verb"))
+                continue
             if tok.tag_.startswith("VB"):
                 entries = lex.verbs.get(lemma)
                 if entries:
@@ -358,6 +369,19 @@ class SentenceView:
                 if low == "arms":
                     continue
                 self.triggers.append(Trigger(tok, entry, "noun"))
+
+    def _permitted(self, tok) -> bool:
+        """A production verb under a permission noun: 'approval for X to produce', 'licence for X to build'."""
+        if not any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+            return False
+        if not any(c.dep_ == "nsubj" for c in tok.children):
+            return False
+        head = tok.head
+        perm = self.lex.permission_nouns
+        if head.lemma_.lower() in perm:
+            return True
+        return head.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in ("dobj", "attr") and c.lemma_.lower() in perm for c in head.children)
 
     def _verb_entry(self, tok, entries):
         lex = self.lex

@@ -110,6 +110,13 @@ def build_chain(sv: SentenceView, trig: Trigger) -> list[Link]:
     tok = trig.token
     chain = [Link(tok, "self")]
     lex = sv.lex
+    if trig.frame == "produce":
+        # the giver of the permission: "it has given preliminary approval for Egypt to produce"
+        head = tok.head
+        giver = head.head if head.pos_ in ("NOUN", "PROPN") else head
+        if giver.pos_ in ("VERB", "AUX") and giver.i != tok.i:
+            chain.append(Link(giver, "giver", None))
+        return chain
     if trig.kind in ("verb", "possession") or (trig.kind == "license" and tok.pos_ == "VERB"):
         if not any(c.dep_ in SUBJ for c in tok.children):
             _subject_control_chain(sv, tok, chain)
@@ -256,6 +263,12 @@ def _self_role(trig: Trigger, d: str, prep: str | None, passive: bool) -> str | 
     frame, kind = trig.frame, trig.kind
     agent_noun = trig.entry.agent
     if prep is None and d in ("pobj",):
+        return None
+    if frame == "produce":
+        if d in SUBJ and not passive or prep == "in" or (passive and prep == "by"):
+            return "R"
+        if prep == "from":
+            return "S"
         return None
     if kind in ("verb", "possession") or (kind == "license" and trig.token.pos_ == "VERB"):
         if frame in ("supply", "license"):
@@ -409,6 +422,8 @@ def role_for(trig: Trigger, link: Link, d: str, prep: str | None, through_weapon
             if prep == "by" and subj_role:
                 return subj_role
         return None
+    if link.kind == "giver":
+        return "S" if d in SUBJ else None
     if link.kind == "copula":
         if d in SUBJ:
             if trig.entry.agent:   # "Moscow is a major arms supplier to Iraq", "India is the third buyer"
@@ -460,7 +475,7 @@ def weapon_attaches(sv: SentenceView, w: Weapon, chain_idx: dict, trig: Trigger)
                 return False
             # "a deal with France to build it 12 submarines": the production verb of a deal noun
             if lemma in lex.production_verbs and t.dep_ in ("dobj", "dative") and h.dep_ in ("acl", "relcl") \
-                    and (h.head.i == trig.token.i or h.head.i in chain_idx) and trig.kind == "noun":
+                    and (h.head.i == trig.token.i or h.head.i in chain_idx) and trig.kind in ("noun", "license"):
                 return True
             return False
         if h.i in sv.tok_party and t.dep_ not in ("conj", "appos") and not (

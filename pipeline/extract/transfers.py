@@ -37,7 +37,7 @@ class Candidate:
     weapons: list = field(default_factory=list)       # Weapon
     stage: str = "unknown"
     modality: str = "asserted"
-    confidence: float = 0.8
+    confidence: float = 1.0
     supplier_from_origin: bool = False
     context: bool = False
     chain_idx: dict = field(default_factory=dict)
@@ -289,11 +289,19 @@ def _candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
         weapons = named or weapons
     c = Candidate(trigger=trig, chain_idx=chain_idx, weapons=weapons)
     _assign_roles(sv, c, roles)
+    if trig.kind == "license":
+        if not c.weapons:
+            # "F-15s and missiles ..., although all of these have been built under licence from U.S. firms"
+            c.weapons = [w for w in sv.weapons if not w.generic and not w.bound]
+            c.confidence = 0.6
+        if c.weapons and not c.recipients:
+            # the weapons' holder builds them: "the Japan Defence Agency's F-15s ... built under licence"
+            c.recipients = _uniq([w.possessor for w in c.weapons if w.possessor is not None])
     if trig.frame == "possession":
         # possession is a transfer only with a stated origin on the weapon
         c.suppliers = []
         c.confidence = 0.4
-    c.confidence = {"verb": 0.85, "noun": 0.75, "license": 0.75, "possession": 0.4}[trig.kind]
+    c.confidence = min(c.confidence, {"verb": 0.85, "noun": 0.75, "license": 0.75, "possession": 0.4}[trig.kind])
     return c
 
 
