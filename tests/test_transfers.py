@@ -148,6 +148,18 @@ ROLE_CASES = [
     # an object pronoun stands for the weapon named before it in the sentence
     ("object_pronoun_weapon", "Poland bought two submarines from Sweden and later handed them over to Ukraine.",
      {("SWE", "POL", "submarines"), ("POL", "UKR", "submarines")}),
+    # a company that wins an order "from" a customer supplies it; "it" is the company, not its state word
+    ("won_order_from_customer", "Brazil's Embraer said it has won an order for 12 Tucano trainers from the Egyptian air force.",
+     {("BRA", "EGY", "aircraft")}),
+    # "signed a contract with <company> for <weapons>": the company's state supplies the signer
+    ("contract_with_company", "Poland's defence ministry signed a contract with Hanwha Aerospace for 152 K9 howitzers.",
+     {("KOR", "POL", "artillery")}),
+    # talks hosting a gerund: "halted talks with the United States on buying F-35 jets"
+    ("talks_on_buying", "The UAE has halted talks with the United States on buying F-35 jets.",
+     {("USA", "ARE", "aircraft")}),
+    # an agent noun after "become": "the largest buyer of French Rafale jets"
+    ("become_buyer", "Egypt has become the largest buyer of French Rafale jets.",
+     {("FRA", "EGY", "aircraft")}),
     # a dateline-broken subject in the 1987 wire style
     ("dateline_subject",
      "LONDON, March 4 - British Aerospace Plc has won a contract to supply Jordan with 12 Tornado jets.",
@@ -177,6 +189,14 @@ NEGATIVE_CASES = [
     ("arms_other_sense", "Pakistan and India are locked in an arms race, analysts said."),
     ("purchase_without_seller", "The Philippine navy will buy two frigates next year."),
     ("general_status", "The United States is the world's largest arms exporter."),
+    ("navy_contract_domestic", "The Navy awarded General Dynamics a 300 mln dlr contract for Trident submarines."),
+    ("company_contract_domestic", "McDonnell Douglas Corp said it received a 45 mln dlr Air Force contract for F-15 spare parts."),
+    ("airliner_order", "Boeing said Lufthansa ordered six 747 jumbo jets."),
+    ("civil_engines", "General Electric Co said it will supply engines for 20 Airbus A320 airliners ordered by Air France."),
+    ("company_profits", "Lockheed said its third-quarter profits rose on strong sales of C-130 transport planes."),
+    ("export_statistics", "Russia's arms exports fell by 53 percent over the past five years, SIPRI said."),
+    ("combat_use", "The Houthis fired drones at commercial ships in the Red Sea."),
+    ("missile_test", "North Korea test-fired a new ICBM on Monday."),
 ]
 
 

@@ -73,6 +73,16 @@ def _subject_control_chain(sv: SentenceView, start, chain: list, depth: int = 0)
         if d == "pcomp" and cur.tag_ == "VBG" and not any(c.dep_ in SUBJ for c in cur.children):
             # "are in the process of donating", "committed to providing", "responsible for supplying"
             up = h.head if h.dep_ == "prep" else None
+            if up is not None and up.pos_ == "NOUN" and (up.lemma_.lower() in lex.host_nouns
+                                                         or up.lower_ in lex.host_nouns):
+                # "halted talks with the United States on buying F-35 jets"
+                chain.append(Link(up, "noun_host", None))
+                g = up.head if up.dep_ != "pobj" else up.head.head   # "are in the process of donating"
+                if up.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and g.pos_ in ("VERB", "AUX"):
+                    chain.append(Link(g, "subj_control", lex.embedding_verbs.get(g.lemma_.lower()) or
+                                      lex.noun_governors.get(g.lemma_.lower()) or {}))
+                    _subject_control_chain(sv, g, chain, depth + 1)
+                return
             hops = 0
             while up is not None and up.pos_ in ("NOUN",) and up.dep_ == "pobj" and hops < 2:
                 up = up.head.head
@@ -137,7 +147,7 @@ def build_chain(sv: SentenceView, trig: Trigger) -> list[Link]:
             break
     if d in ("dobj", "attr", "oprd", "nsubjpass", "dative", "appos") and h.pos_ in ("VERB", "AUX"):
         chain.append(Link(h, "gov", lex.noun_governors.get(h.lemma_.lower())))
-        if d == "attr" and h.lemma_.lower() == "be":
+        if d == "attr" and h.lemma_.lower() in ("be", "become", "remain"):
             chain[-1] = Link(h, "copula", None)
         if not any(c.dep_ in SUBJ for c in h.children):
             _subject_control_chain(sv, h, chain)
@@ -308,6 +318,8 @@ def _self_role(trig: Trigger, d: str, prep: str | None, passive: bool) -> str | 
             return None
         return "R" if frame != "license" or prep != "to" else "R"
     if prep == "from" and d == "prep":
+        if _won_by_supplier(trig):
+            return "R"   # "Embraer has won an order for 12 Tucanos from the Egyptian air force"
         return "S"
     if frame == "supply":
         if agent_noun:
@@ -352,6 +364,12 @@ def _self_role(trig: Trigger, d: str, prep: str | None, passive: bool) -> str | 
             return "R"
         return None
     return None
+
+
+def _won_by_supplier(trig: Trigger) -> bool:
+    tok = trig.token
+    return trig.kind == "noun" and trig.frame in ("acquire", "neutral") and tok.dep_ in ("dobj",) and \
+        tok.head.lemma_.lower() in ("win", "secure", "land", "receive", "get", "obtain", "clinch", "bag")
 
 
 def _first_role(trig: Trigger) -> str | None:
@@ -450,6 +468,10 @@ def weapon_attaches(sv: SentenceView, w: Weapon, chain_idx: dict, trig: Trigger)
             if link.kind == "gov":
                 # "built the F-16 under licence": the object of the production verb
                 if trig.kind == "license" and t.dep_ in ("dobj", "nsubjpass"):
+                    return True
+                # "signed a contract with Hanwha for 152 K9 howitzers": the parser hangs "for" on the verb
+                if t.dep_ == "prep" and t.lower_ == "for" and trig.token.dep_ == "dobj" \
+                        and trig.frame in ("neutral", "acquire"):
                     return True
                 # "signed a deal ... for F-16s"; objects of the governor belong to the noun trigger only
                 # when the noun is not the object itself

@@ -427,6 +427,9 @@ def _antecedent(sv: SentenceView, pron, person: bool = False) -> list[Party]:
                 if person and (c.i in sv.tok_party or c.pos_ != "NOUN" and c.pos_ != "PROPN"):
                     continue
                 parties = _np_parties(sv, c)
+                if len({p.iso3 for p in parties}) == 1 and len(parties) > 1:
+                    # "Brazil's Embraer said it ...": the head of the noun phrase
+                    parties = [p for p in parties if p.root.i == c.i] or parties[:1]
                 if parties:
                     return parties
         if cur.head is cur:
@@ -786,8 +789,8 @@ def _stage_modality(sv: SentenceView, c: Candidate) -> tuple[str, str]:
             possible = True
         elif mod == "planned":
             planned = True
-        if stage is None and spec.get("stage"):
-            stage = spec["stage"]
+        if spec.get("stage") and (stage is None or spec["stage"] in ("cancelled", "denied")):
+            stage = spec["stage"]    # "halted talks on buying": a cancellation outranks the nearer stage
     if trig.kind == "verb" and trig.token.dep_ in ("xcomp", "acl", "relcl", "advcl") and \
             any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in trig.token.children) and not verbs[1:]:
         planned = True
@@ -1066,6 +1069,10 @@ def _rows(sv: SentenceView, c: Candidate, figs: list[Figure]) -> list[TransferMe
     return out
 
 
+_JOINT_WORDS = {"partner", "ally", "country", "nation", "other", "state", "government", "member", "friend",
+                "supporter", "donor", "coalition"}
+
+
 def _joint_supplier(sv: SentenceView, suppliers) -> bool:
     real = [p for p in suppliers if p is not None]
     if len(real) > 1:
@@ -1073,7 +1080,7 @@ def _joint_supplier(sv: SentenceView, suppliers) -> bool:
     for p in real:
         if p.root is None or p.pronoun:
             continue
-        if any(c.i not in sv.tok_party for c in p.root.conjuncts):
+        if any(c.i not in sv.tok_party and c.lemma_.lower() in _JOINT_WORDS for c in p.root.conjuncts):
             return True
     return False
 
