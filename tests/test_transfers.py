@@ -160,6 +160,18 @@ ROLE_CASES = [
     # an agent noun after "become": "the largest buyer of French Rafale jets"
     ("become_buyer", "Egypt has become the largest buyer of French Rafale jets.",
      {("FRA", "EGY", "aircraft")}),
+    # each "from" phrase goes with its own weapon; a shared total is not split
+    ("supplier_per_weapon", "Egypt plans to buy 40 F-16 fighters from the United States and 20 Mirage jets from France.",
+     {("USA", "EGY", "aircraft"), ("FRA", "EGY", "aircraft")}),
+    # "of" hung on the recipient by the parser
+    ("nominal_of_after_recipient", "The sale to Iraq of Exocet missiles by France was confirmed by Paris.",
+     {("FRA", "IRQ", "missiles")}),
+    # "the country" takes the state of the speaker's clause
+    ("the_country_of_speaker", "Indian officials said the country would acquire 66 Jaguar strike aircraft from Britain.",
+     {("GBR", "IND", "aircraft")}),
+    # the thanker receives when no recipient is named
+    ("thanked_for_donating", "Ukraine's defence minister thanked Denmark for donating its entire artillery stock.",
+     {("DNK", "UKR", "artillery")}),
     # a dateline-broken subject in the 1987 wire style
     ("dateline_subject",
      "LONDON, March 4 - British Aerospace Plc has won a contract to supply Jordan with 12 Tornado jets.",
@@ -197,6 +209,12 @@ NEGATIVE_CASES = [
     ("export_statistics", "Russia's arms exports fell by 53 percent over the past five years, SIPRI said."),
     ("combat_use", "The Houthis fired drones at commercial ships in the Red Sea."),
     ("missile_test", "North Korea test-fired a new ICBM on Monday."),
+    # bought on behalf of Ukraine from unnamed sellers: no seller, no row (and never the EU or the buyer)
+    ("purchase_on_behalf_unnamed_sellers",
+     "The Czech Republic is leading an initiative to buy 800,000 artillery shells for Ukraine from countries outside the EU."),
+    ("company_to_unnamed_customer",
+     "Israel's Elbit Systems won a $300 million contract to supply artillery systems to an unnamed Asian country."),
+    ("embargo", "A U.S. arms embargo on Iran has been in force since 1979."),
 ]
 
 

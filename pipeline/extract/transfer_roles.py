@@ -200,6 +200,7 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
     prep = None
     locked = False           # a role preposition inside a weapon phrase ("jets from France") is kept
     through_weapon = False
+    sv._last_weapon = None   # the weapon a prepositional party hangs on ("20 Mirage jets from France")
     for _ in range(max_steps):
         h = t.head
         if h is t:
@@ -230,12 +231,16 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
         if d in ("prep", "agent"):
             if h.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
                 kind = _noun_kind(sv, h)
+                if kind == "party_head" and prep is not None and prep not in ROLE_PREPS:
+                    return None           # "countries outside the EU": the EU is not the seller
                 if kind == "party_head" and prep == "of":
                     prep = None           # "the armed forces of Ukraine"
                 elif kind == "party" and prep == "of":
                     prep = None
                 elif kind in ("weapon", "container"):
                     through_weapon = through_weapon or kind == "weapon"
+                    if kind == "weapon" and prep is not None and not locked:
+                        sv._last_weapon = sv.tok_weapon.get(h.i)
                     locked = prep is not None
                 elif kind in ("party", "party_head"):
                     # "shipped to Chad by France": the parser hangs the agent on the recipient
@@ -305,6 +310,8 @@ def _self_role(trig: Trigger, d: str, prep: str | None, passive: bool) -> str | 
                     return "R"
             elif d in SUBJ:
                 return "R"
+            if prep == "for" and frame == "acquire" and d == "prep":
+                return "RB"   # "an initiative to buy 800,000 shells for Ukraine": bought on behalf of Ukraine
             if prep == "from":
                 return "S"
             if prep == "with" and frame == "acquire":
@@ -400,6 +407,8 @@ def role_for(trig: Trigger, link: Link, d: str, prep: str | None, through_weapon
     if link.kind == "obj_control":
         if d in SUBJ and (link.spec or {}).get("requester") and trig.frame == "supply":
             return "R"   # "the Saudi government had approached six countries to supply submarines"
+        if d in SUBJ and (link.spec or {}).get("beneficiary") and trig.frame == "supply":
+            return "R2"  # "Ukraine's defence minister thanked Denmark for donating": unless a recipient is named
         if d in ("dobj", "dative") or (d == "prep" and prep == "to" and link.token.pos_ == "ADJ"):
             return _self_role(trig, "nsubj", None, False) if trig.kind != "noun" else _first_role(trig)
         return None
@@ -501,8 +510,8 @@ def weapon_attaches(sv: SentenceView, w: Weapon, chain_idx: dict, trig: Trigger)
                 return True
             return False
         if h.i in sv.tok_party and t.dep_ not in ("conj", "appos") and not (
-                t.dep_ == "prep" and t.lower_ in LIST_PREPS):
-            return False
+                t.dep_ == "prep" and (t.lower_ in LIST_PREPS or t.lower_ == "of")):
+            return False      # ("the sale to Iraq of Exocet missiles": "of" hung on the recipient passes)
         if t.dep_ == "pobj" and h.dep_ in ("prep",):
             # a weapon in a prepositional phrase of another weapon ("engines for the vessels") is a modifier
             up = h.head

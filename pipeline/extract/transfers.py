@@ -43,6 +43,7 @@ class Candidate:
     chain_idx: dict = field(default_factory=dict)
     money: Figure | None = None
     date: DateMention | None = None
+    bound: dict = field(default_factory=dict)      # id(party) -> Weapon its phrase hangs on
 
 
 # ====================================================================== public API
@@ -188,7 +189,8 @@ def _candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
     for link in chain:
         chain_idx.setdefault(link.token.i, link)
     passive = trig.kind in ("verb", "license") and is_passive(trig.token, sv)
-    roles: dict[str, list[Party]] = {"S": [], "R": [], "A": [], "B": []}
+    roles: dict[str, list[Party]] = {"S": [], "R": [], "A": [], "B": [], "R2": [], "RB": []}
+    bound: dict[int, Weapon] = {}    # party -> the weapon its phrase hangs on
     for p in sv.parties:
         if p.root.i in chain_idx:
             continue
@@ -198,6 +200,12 @@ def _candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
         role = role_for(trig, att[0], att[1], att[2], att[3], passive)
         if role:
             roles[role].append(p)
+            if sv._last_weapon is not None and role in ("S", "R"):
+                bound[id(p)] = sv._last_weapon
+    if roles["RB"]:
+        roles["R"] = roles["RB"]          # the beneficiary receives, the buyer only intermediates
+    if not roles["R"] and roles["R2"]:
+        roles["R"] = [p for p in roles["R2"] if not p.pronoun]
     tok = trig.token
     # a verb the parser left without a subject, with a party right before it ("In 2019 Turkey bought")
     if trig.kind == "verb" and not passive and not any(c.dep_ in SUBJ for c in tok.children) \
@@ -287,7 +295,7 @@ def _candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
     else:
         named = [w for w in weapons if not w.generic]
         weapons = named or weapons
-    c = Candidate(trigger=trig, chain_idx=chain_idx, weapons=weapons)
+    c = Candidate(trigger=trig, chain_idx=chain_idx, weapons=weapons, bound=bound)
     _assign_roles(sv, c, roles)
     if trig.kind == "license":
         if not c.weapons:
@@ -497,12 +505,19 @@ def _resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speak
             sv.parties.append(p)
             sv.tok_party[tok.i] = p
             continue
-        if prev_subject is not None and prev_subject.label == "COUNTRY" and tok.dep_ in SUBJ \
-                and _bare_state_np(sv, tok):
+        if tok.dep_ in SUBJ and _bare_state_np(sv, tok):
+            # "Indian officials said the country would acquire ...": the state of the speaker's clause;
             # "Canada is scrapping a plan ... Instead, the Liberal government will buy ...": the state in focus
-            p = Party(name=prev_subject.name, iso3=prev_subject.iso3, label="COUNTRY", start=tok.i, end=tok.i + 1,
+            ante = [a for a in _antecedent(sv, tok) if a.iso3]
+            if len({a.iso3 for a in ante}) == 1:
+                src, from_ctx = ante[0], False
+            elif prev_subject is not None and prev_subject.label == "COUNTRY":
+                src, from_ctx = prev_subject, True
+            else:
+                continue
+            p = Party(name=src.name, iso3=src.iso3, label="COUNTRY", start=tok.i, end=tok.i + 1,
                       root=tok, char_start=tok.idx, char_end=tok.idx + len(tok.text), pronoun=True)
-            p.context = True
+            p.context = from_ctx
             sv.parties.append(p)
             sv.tok_party[tok.i] = p
             continue
@@ -1010,7 +1025,8 @@ def _rows(sv: SentenceView, c: Candidate, figs: list[Figure]) -> list[TransferMe
     if not c.recipients:
         return out
     for w in c.weapons:
-        w_suppliers = suppliers
+        w_suppliers = _for_weapon(c, suppliers, w)
+        w_recipients = _for_weapon(c, c.recipients, w)
         from_origin = False
         if not w_suppliers and w.origins:
             w_suppliers = _uniq_keys(w.origins)
@@ -1031,7 +1047,7 @@ def _rows(sv: SentenceView, c: Candidate, figs: list[Figure]) -> list[TransferMe
         if q is not None and _joint_supplier(sv, w_suppliers):
             q = None     # "the United States and partners will provide dozens of ...": a joint total
         for s in w_suppliers:
-            for r in c.recipients:
+            for r in w_recipients:
                 if s is not None and s.iso3 and s.iso3 == r.iso3:
                     continue
                 if s is not None and s.key == r.key:
@@ -1071,6 +1087,18 @@ def _rows(sv: SentenceView, c: Candidate, figs: list[Figure]) -> list[TransferMe
 
 _JOINT_WORDS = {"partner", "ally", "country", "nation", "other", "state", "government", "member", "friend",
                 "supporter", "donor", "coalition"}
+
+
+def _for_weapon(c: Candidate, parties: list, w: Weapon) -> list:
+    """'buy 40 F-16 fighters from the United States and 20 Mirage jets from France': a party whose phrase
+    hangs on one weapon goes with that weapon; the others go with the weapons left."""
+    if not any(id(p) in c.bound for p in parties):
+        return parties
+    mine = [p for p in parties if c.bound.get(id(p)) is w]
+    if mine:
+        return mine
+    free = [p for p in parties if id(p) not in c.bound]
+    return free or parties
 
 
 def _joint_supplier(sv: SentenceView, suppliers) -> bool:
