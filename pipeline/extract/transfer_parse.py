@@ -75,8 +75,9 @@ def _lower_text(tok) -> str:
 class SentenceView:
     """One sentence with its parties, weapons and triggers."""
 
-    def __init__(self, sent, entities, lex: Lexicon, anaphor_category: str | None = None):
+    def __init__(self, sent, entities, lex: Lexicon, anaphor_category: str | None = None, text: str | None = None):
         self.anaphor_category = anaphor_category   # the one weapon category of the sentences before
+        self.text = text if text is not None else sent.doc.text   # the article text (pass it: Doc.text is slow)
         self.sent = sent
         self.doc = sent.doc
         self.lex = lex
@@ -232,15 +233,17 @@ class SentenceView:
 
     def _add_generic_weapons(self):
         doc, lex = self.doc, self.lex
-        i = self.sent.start
-        while i < self.sent.end:
+        start, end = self.sent.start, self.sent.end
+        lows = [t.lower_ for t in self.sent]
+        i = start
+        while i < end:
             if i in self.tok_weapon:
                 i += 1
                 continue
             matched = None
             for phrase in lex.generic_multi:
                 n = len(phrase)
-                if i + n <= self.sent.end and tuple(doc[k].lower_ for k in range(i, i + n)) == phrase \
+                if lows[i - start] == phrase[0] and i + n <= end and tuple(lows[i - start:i - start + n]) == phrase \
                         and not any(k in self.tok_weapon for k in range(i, i + n)):
                     matched = (i, i + n)
                     break

@@ -89,12 +89,13 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
     signings: list = []
     prev_dyads: list[tuple] = []
     prev_subject: Party | None = None
+    text = doc.text            # built once: Doc.text joins every token
     for sent in doc.sents:
         if not sent.text.strip():
             continue
         lo, hi = sent.start_char, sent.end_char
         s_ents = [e for e in entities if lo <= e.char_start and e.char_end <= hi]
-        sv = SentenceView(sent, s_ents, lex, anaphor_category=last_category)
+        sv = SentenceView(sent, s_ents, lex, anaphor_category=last_category, text=text)
         cats = {w.category for w in sv.weapons if not w.generic and not w.bound}
         if cats:
             last_category = next(iter(cats)) if len(cats) == 1 else None
@@ -107,7 +108,7 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
         if colon is not None:
             cut = sent.start_char + colon.start()
             lead_date = next((d for d in s_dates if d.date_start is not None and d.char_end <= cut), None)
-        elif not _list_item(doc.text, sent.start_char):
+        elif not _list_item(text, sent.start_char):
             lead_date = None
         cands = [c for c in (_candidate(sv, t) for t in sv.triggers) if c is not None]
         cands = _merge_neutral(cands)
@@ -123,7 +124,7 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
         for c in cands:
             _fill_from_context(sv, c, prev_dyads, ctx)
             c.stage, c.modality = _stage_modality(sv, c)
-            c.date = _link_date(sv, c, s_dates) or (lead_date if _list_item(doc.text, c.trigger.token.idx) else None)
+            c.date = _link_date(sv, c, s_dates) or (lead_date if _list_item(text, c.trigger.token.idx) else None)
             if c.date is not None and published is not None and c.modality == "asserted" \
                     and c.date.date_end is not None and c.date.date_end < dt.date(published.year, 1, 1):
                 c.modality = "historical"
@@ -970,7 +971,7 @@ def _link_date(sv: SentenceView, c: Candidate, dates: list[DateMention]) -> Date
     anchors = _date_anchors(sv, c)
     best = None
     for d in dates:
-        if d.date_start is None or _in_dateline(sv.doc.text, d):
+        if d.date_start is None or _in_dateline(sv.text, d):
             continue
         span = token_range(sv.doc, d.char_start, d.char_end)
         if span is None:
