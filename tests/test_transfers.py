@@ -172,6 +172,18 @@ ROLE_CASES = [
     # the thanker receives when no recipient is named
     ("thanked_for_donating", "Ukraine's defence minister thanked Denmark for donating its entire artillery stock.",
      {("DNK", "UKR", "artillery")}),
+    # co-development with a foreign partner counts as licensed production from the partner
+    ("codevelopment_with", "Japan has decided to cooperate with the United States to develop a new generation of fighter planes.",
+     {("USA", "JPN", "aircraft")}),
+    ("coproduction_with_company", "India will build the Rafale jets with Dassault.",
+     {("FRA", "IND", "aircraft")}),
+    # a participle clause shares the subject: "..., providing Ukraine with ..."
+    ("participle_shares_subject", "Germany sent the tanks in March, providing Ukraine with 18 Leopard tanks.",
+     {("DEU", "UKR", "armoured_vehicles")}),
+    # holding or firing a weapon of stated origin (low confidence); firing ON a weapon is not holding it
+    ("fired_origin_weapon", "The Houthis fired Iranian-made drones at ships in the Red Sea.",
+     {("IRN", None, "uav")}),
+    ("fired_on_is_not_holding", "Iranian gunboats fired on an American helicopter near the rigs.", set()),
     # a dateline-broken subject in the 1987 wire style
     ("dateline_subject",
      "LONDON, March 4 - British Aerospace Plc has won a contract to supply Jordan with 12 Tornado jets.",
@@ -207,7 +219,8 @@ NEGATIVE_CASES = [
     ("civil_engines", "General Electric Co said it will supply engines for 20 Airbus A320 airliners ordered by Air France."),
     ("company_profits", "Lockheed said its third-quarter profits rose on strong sales of C-130 transport planes."),
     ("export_statistics", "Russia's arms exports fell by 53 percent over the past five years, SIPRI said."),
-    ("combat_use", "The Houthis fired drones at commercial ships in the Red Sea."),
+    ("combat_use_no_origin", "The Houthis fired drones at commercial ships in the Red Sea."),
+    ("launch_an_assault", "We expect Russia to launch a new assault in eastern Ukraine."),
     ("missile_test", "North Korea test-fired a new ICBM on Monday."),
     # bought on behalf of Ukraine from unnamed sellers: no seller, no row (and never the EU or the buyer)
     ("purchase_on_behalf_unnamed_sellers",

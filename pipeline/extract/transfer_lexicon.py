@@ -28,6 +28,8 @@ class Lexicon:
     license_words: frozenset
     production_verbs: frozenset
     permission_nouns: frozenset
+    codevelopment_verbs: frozenset
+    cooperation_verbs: frozenset
     military_aid_modifiers: frozenset
     noun_governors: dict       # lemma -> {"stage":..., "subject":...}
     embedding_verbs: dict      # lemma -> {"stage"?, "modality"?, "object_control"?}
@@ -85,6 +87,8 @@ def lexicon() -> Lexicon:
         license_words=_low(data["license_words"]),
         production_verbs=_low(data["production_verbs"]),
         permission_nouns=_low(data["permission_nouns"]),
+        codevelopment_verbs=_low(data["codevelopment_verbs"]),
+        cooperation_verbs=_low(data["cooperation_verbs"]),
         military_aid_modifiers=_low(data["military_aid_modifiers"]),
         noun_governors={str(k).lower(): v for k, v in data["noun_governors"].items()},
         embedding_verbs={str(k).lower(): (v or {}) for k, v in data["embedding_verbs"].items()},

@@ -350,6 +350,10 @@ class SentenceView:
                 # "approval for Egypt to produce the M-1A tank": licensed production, the producer receives
                 self.triggers.append(Trigger(tok, Entry("produce", "licensed", "licensed"), "verb"))
                 continue
+            if lemma in lex.codevelopment_verbs and tok.tag_.startswith("VB") and self._with_partner(tok):
+                # "cooperate with the U.S. to develop a new generation of fighter planes"
+                self.triggers.append(Trigger(tok, Entry("produce", "licensed", "licensed"), "verb"))
+                continue
             if tok.tag_.startswith("VB"):
                 entries = lex.verbs.get(lemma)
                 if entries:
@@ -386,6 +390,16 @@ class SentenceView:
             return True
         return head.pos_ in ("VERB", "AUX") and any(
             c.dep_ in ("dobj", "attr") and c.lemma_.lower() in perm for c in head.children)
+
+    def _with_partner(self, tok) -> bool:
+        """A foreign partner in a 'with' phrase of the production verb or of a cooperation verb over it."""
+        def partner(v):
+            return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                g.i in self.tok_party for g in c.children) for c in v.children)
+        if partner(tok):
+            return True
+        head = tok.head
+        return tok.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in self.lex.cooperation_verbs and partner(head)
 
     def _verb_entry(self, tok, entries):
         lex = self.lex

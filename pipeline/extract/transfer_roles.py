@@ -107,9 +107,10 @@ def _subject_control_chain(sv: SentenceView, start, chain: list, depth: int = 0)
                     return
                 continue
             return
-        if d == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) \
+        if d == "advcl" and (any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) or (
+                cur.tag_ == "VBG" and not any(c.dep_ == "mark" for c in cur.children))) \
                 and not any(c.dep_ in SUBJ for c in cur.children):
-            # "Russia turned to Iran to buy drones": purpose clause shares the subject
+            # "Russia turned to Iran to buy drones"; "..., providing Ukraine with hundreds of interceptors"
             chain.append(Link(h, "subj_control", {}))
             cur = h
             continue
@@ -122,10 +123,16 @@ def build_chain(sv: SentenceView, trig: Trigger) -> list[Link]:
     lex = sv.lex
     if trig.frame == "produce":
         # the giver of the permission: "it has given preliminary approval for Egypt to produce"
-        head = tok.head
-        giver = head.head if head.pos_ in ("NOUN", "PROPN") else head
-        if giver.pos_ in ("VERB", "AUX") and giver.i != tok.i:
-            chain.append(Link(giver, "giver", None))
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+            head = tok.head
+            giver = head.head if head.pos_ in ("NOUN", "PROPN") else head
+            if giver.pos_ in ("VERB", "AUX") and giver.i != tok.i:
+                chain.append(Link(giver, "giver", None))
+        elif not any(c.dep_ in SUBJ for c in tok.children):
+            _subject_control_chain(sv, tok, chain)     # "Japan has decided to cooperate with the U.S. to develop"
+            if tok.dep_ == "advcl" and tok.head.i not in {lk.token.i for lk in chain}:
+                chain.append(Link(tok.head, "subj_control", {}))
+                _subject_control_chain(sv, tok.head, chain)
         return chain
     if trig.kind in ("verb", "possession") or (trig.kind == "license" and tok.pos_ == "VERB"):
         if not any(c.dep_ in SUBJ for c in tok.children):
@@ -282,8 +289,8 @@ def _self_role(trig: Trigger, d: str, prep: str | None, passive: bool) -> str | 
     if frame == "produce":
         if d in SUBJ and not passive or prep == "in" or (passive and prep == "by"):
             return "R"
-        if prep == "from":
-            return "S"
+        if prep in ("from", "with"):
+            return "S"     # "under licence from", "build the jets with Dassault"
         return None
     if kind in ("verb", "possession") or (kind == "license" and trig.token.pos_ == "VERB"):
         if frame in ("supply", "license"):
@@ -403,6 +410,8 @@ def role_for(trig: Trigger, link: Link, d: str, prep: str | None, through_weapon
             if trig.kind == "noun":
                 return _first_role(trig)
             return _self_role(trig, "nsubj", None, False) if not passive else None
+        if trig.frame == "produce" and d == "prep" and prep == "with":
+            return "S"     # "cooperate with the U.S. to develop ..."
         return None
     if link.kind == "obj_control":
         if d in SUBJ and (link.spec or {}).get("requester") and trig.frame == "supply":

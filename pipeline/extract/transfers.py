@@ -131,12 +131,11 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
             c.money = _link_money(sv, c, s_figs)
             is_direct = not c.context and not any(getattr(p, "context", False) for p in c.suppliers + c.recipients)
             sent_rows.extend((r, is_direct) for r in _rows(sv, c, s_figs))
-        kept = _subsume_unnamed([r for r, _ in sent_rows])
-        keep_ids = {id(r) for r in kept}
-        for r, d in sent_rows:
-            if id(r) in keep_ids:
-                rows.append(r)
-                direct.append(d)
+        kept_pairs = _subsume_unnamed(sent_rows)
+        kept = [r for r, _ in kept_pairs]
+        for r, d in kept_pairs:
+            rows.append(r)
+            direct.append(d)
         # the context a following sentence may borrow from: this sentence's transfers
         prev_dyads = sorted({(r.supplier_iso3, r.supplier_name, r.recipient_iso3, r.recipient_name)
                              for r in kept}, key=str)
@@ -264,6 +263,15 @@ def _candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
     for w in triggers_of_weapon_head(sv, trig):
         if w not in weapons:
             weapons.append(w)
+    if trig.frame == "possession":
+        # held weapons are the object: "fired Iranian-made drones", not "fired on an American helicopter"
+        def _object(w):
+            r = w.root
+            while r.dep_ == "conj" and r.head.i != tok.i:
+                r = r.head
+            return (r.head.i == tok.i and r.dep_ in ("dobj", "nsubjpass")) or (tok.dep_ in ("acl", "relcl", "amod")
+                                                                             and tok.head.i == w.root.i)
+        weapons = [w for w in weapons if _object(w)]
     if not weapons and trig.kind == "verb":
         # "upgraded the two vessels before handing them over to Bangladesh": an object pronoun stands for
         # the weapon named just before it in the sentence
@@ -355,8 +363,10 @@ def _share_recipient(cands: list[Candidate]):
     they name exactly one: 'providing Ukraine with systems, including Patriot batteries donated by
     Germany' (recipient), 'decided to prioritize U.S. exports for Ukraine, and Ukraine has received
     hundreds of missiles' (supplier)."""
-    recips = {p.key: p for c in cands for p in c.recipients}
-    suppliers = {p.key: p for c in cands for p in c.suppliers}
+    # a holder counts only with a weapon in hand ("we expect Russia to launch an assault": no)
+    sources = [c for c in cands if c.trigger.frame != "possession" or c.weapons]
+    recips = {p.key: p for c in sources for p in c.recipients}
+    suppliers = {p.key: p for c in sources for p in c.suppliers}
     if len(recips) == 1:
         only = next(iter(recips.values()))
         for c in cands:
@@ -374,11 +384,26 @@ def _share_recipient(cands: list[Candidate]):
                 c.context = True
 
 
-def _subsume_unnamed(rows: list[TransferMention]) -> list[TransferMention]:
-    """Within a sentence an unnamed supplier of a recipient's weapons is one of the named ones."""
-    named = {(r.recipient_iso3, r.recipient_name, r.weapon_category) for r in rows if r.supplier_iso3 or r.supplier_name}
-    return [r for r in rows if r.supplier_iso3 or r.supplier_name
-            or (r.recipient_iso3, r.recipient_name, r.weapon_category) not in named]
+def _subsume_unnamed(pairs: list[tuple]) -> list[tuple]:
+    """Within a sentence an unnamed supplier of a recipient's weapons is one of the named ones; its count
+    goes to the named row when that has none. Works on (row, flag) pairs; returns the kept pairs."""
+    def key(r):
+        return (r.recipient_iso3, r.recipient_name, r.weapon_category)
+    rows = [r for r, _ in pairs]
+    named = {key(r) for r in rows if r.supplier_iso3 or r.supplier_name}
+    unnamed_q = {key(r): r for r in rows if not (r.supplier_iso3 or r.supplier_name)
+                 and (r.quantity_value is not None or r.quantity_low is not None)}
+    out = []
+    for r, flag in pairs:
+        if not (r.supplier_iso3 or r.supplier_name):
+            if key(r) in named:
+                continue
+        elif r.quantity_value is None and r.quantity_low is None and key(r) in unnamed_q:
+            q = unnamed_q[key(r)]
+            r = replace(r, quantity_value=q.quantity_value, quantity_low=q.quantity_low, quantity_high=q.quantity_high,
+                        quantity_text=q.quantity_text, quantity_qualifier=q.quantity_qualifier)
+        out.append((r, flag))
+    return out
 
 
 def _uniq(parties):
@@ -646,7 +671,8 @@ def _fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocConte
         # a giver and a weapon without a receiver, in an article about exactly one receiver
         # ("he gave orders to sell arms through Israel" in an Iran-contra story)
         if c.suppliers and not c.recipients and ctx.recipient and not c.trigger.entry.agent \
-                and c.trigger.frame in ("supply", "aid") and ctx.recipient[0] not in {p.iso3 for p in c.suppliers}:
+                and c.trigger.frame in ("supply", "aid") and ctx.recipient[0] not in {p.iso3 for p in c.suppliers} \
+                and not _generic_present(c.trigger.token):
             c.recipients = [_ctx_party(sv, ctx.recipient[1], ctx.recipient[0])]
             c.context = True
         return
@@ -676,6 +702,11 @@ def _fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocConte
     else:
         c.recipients = [party]
     c.context = True
+
+
+def _generic_present(tok) -> bool:
+    """'Germany sells submarines worldwide': a simple present states a habit, not this article's event."""
+    return tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
 def _pick(dyads, need_supplier: bool, known_keys) -> tuple | None:
