@@ -352,6 +352,15 @@ def test_previous_sentence_subject_for_it(nlp):
     assert tuples(rows) == {("SUN", "IRQ", "unspecified")}
 
 
+def test_object_stranded_by_the_parser_is_paired_with_a_lower_confidence(nlp):
+    # the small model hangs "planes" on "wants" (and tags TC-90 as a verb); the one free weapon is the gift
+    rows = run(nlp, "Australia wants to give Fiji a handful of Beechcraft TC-90 King Air training planes that "
+                    "could carry maritime surveillance radar.")
+    r = one(rows, "AUS", "FJI", "aircraft")
+    assert r.confidence <= 0.5 and r.quantity_qualifier == "vague" and r.quantity_low == 2
+    assert tuples(rows) == {("AUS", "FJI", "aircraft")}
+
+
 def test_anaphoric_these_systems_take_the_category_named_before(nlp):
     rows = run(nlp, "Norway bought NASAMS air defence systems last year. Latvia will also buy these systems from Norway.")
     assert ("NOR", "LVA", "air_defence") in tuples(rows)

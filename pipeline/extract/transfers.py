@@ -111,6 +111,7 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
         elif not _list_item(text, sent.start_char):
             lead_date = None
         cands = [c for c in (_candidate(sv, t) for t in sv.triggers) if c is not None]
+        _orphan_weapon(sv, cands)
         cands = _merge_neutral(cands)
         _share_recipient(cands)
         for c in cands:
@@ -356,6 +357,26 @@ def _assign_roles(sv: SentenceView, c: Candidate, roles: dict):
                 S = S + b_side   # "an arms deal with North Korea": the partner of the subject supplies
     c.suppliers = _uniq(S)
     c.recipients = _uniq([p for p in R if p not in c.suppliers])
+
+
+def _orphan_weapon(sv: SentenceView, cands: list[Candidate]):
+    """A parse that strands the object: 'Japan wants to give the Philippines a handful of Beechcraft TC-90
+    King Air training planes' (the planes hang on "wants"). One verb with both sides named and no weapon,
+    one named weapon no other trigger took: pair them, with a lower confidence."""
+    bare = [c for c in cands if not c.weapons and c.suppliers and c.recipients and c.trigger.kind == "verb"
+            and c.trigger.frame in ("supply", "acquire")]
+    if len(bare) != 1:
+        return
+    taken = {id(w) for c in cands for w in c.weapons}
+    free = [w for w in sv.weapons if not w.generic and not w.bound and id(w) not in taken]
+    # a weapon inside another's phrase ("planes that could be fitted with radar") is not a second candidate
+    def reach(o):
+        return {t.i for k in range(o.start, o.end) for t in sv.doc[k].subtree}
+    free = [w for w in free if not any(o is not w and w.root.i in reach(o) for o in free)]
+    if len(free) != 1 or free[0].start < bare[0].trigger.token.i:
+        return
+    bare[0].weapons = free
+    bare[0].confidence = min(bare[0].confidence, 0.5)
 
 
 def _share_recipient(cands: list[Candidate]):
