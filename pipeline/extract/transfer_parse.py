@@ -28,7 +28,9 @@ class Party:
     root: object               # spaCy Token
     char_start: int
     char_end: int
-    pronoun: bool = False
+    pronoun: bool = False      # stands in for a party named elsewhere ("it", "we", "the government")
+    context: bool = False      # taken from outside the sentence (lower confidence)
+    surface: str | None = None  # the text as written ("Lockheed Martin", "Danish")
 
     @property
     def key(self):
@@ -48,6 +50,7 @@ class Weapon:
     generic: bool = False
     possessor: object | None = None               # Party: "Iran's Silkworm missiles"
     bound: bool = False                           # a weapon only under a transfer trigger ("aircraft")
+    iso3_hint: str | None = None                  # the entity's country_iso3 (may be the gazetteer's guess)
 
 
 @dataclass(eq=False)
@@ -66,10 +69,6 @@ def token_range(doc, char_start: int, char_end: int):
     if span is None or len(span) == 0:
         return None
     return span
-
-
-def _lower_text(tok) -> str:
-    return tok.text.lower()
 
 
 class SentenceView:
@@ -104,7 +103,7 @@ class SentenceView:
                 w = Weapon(text=e.text, category=e.weapon_category or "unspecified", start=span.start,
                            end=span.end, root=span.root, char_start=e.char_start, char_end=e.char_end,
                            generic=(e.weapon_category or "unspecified") == "unspecified")
-                w._iso3 = e.country_iso3
+                w.iso3_hint = e.country_iso3
                 self.weapons.append(w)
                 for i in range(span.start, span.end):
                     self.tok_weapon[i] = w
@@ -202,7 +201,7 @@ class SentenceView:
         return None
 
     def _origin_inside_span(self, w: Weapon):
-        iso = getattr(w, "_iso3", None)
+        iso = w.iso3_hint
         if not iso:
             return
         text = w.text.lower()
@@ -254,7 +253,6 @@ class SentenceView:
                 span = doc[i:i + 1]
                 w = Weapon(text=span.text, category=self.anaphor_category, start=i, end=i + 1, root=tok,
                            char_start=span.start_char, char_end=span.end_char)
-                w._iso3 = None
                 w.bound = True
                 self.weapons.append(w)
                 self.tok_weapon[i] = w
@@ -273,7 +271,6 @@ class SentenceView:
                 w = Weapon(text=span.text, category=category, start=i, end=i + 1,
                            root=tok, char_start=span.start_char, char_end=span.end_char,
                            generic=lex.bound_weapon_words[tok.lower_] == "unspecified")
-                w._iso3 = None
                 w.bound = True
                 self.weapons.append(w)
                 self.tok_weapon[i] = w
@@ -299,7 +296,6 @@ class SentenceView:
                 span = doc[a:b]
                 w = Weapon(text=span.text, category="unspecified", start=a, end=b, root=span.root,
                            char_start=span.start_char, char_end=span.end_char, generic=True)
-                w._iso3 = None
                 self.weapons.append(w)
                 for k in range(a, b):
                     self.tok_weapon[k] = w

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.extract.transfer_parse import Party, SentenceView, Trigger, Weapon
+from pipeline.extract.transfer_parse import SentenceView, Trigger, Weapon
 
 LIST_PREPS = {"including", "like", "such", "notably", "especially", "among", "plus"}
 ROLE_PREPS = {"to", "for", "into", "from", "by", "with", "between", "of", "in", "under", "via", "through", "on"}

@@ -10,8 +10,12 @@ recipient off the dependency parse (transfer_roles), attach the WEAPON mentions 
 governs, link the quantity and date of the same clause, set stage and modality from the
 trigger, its auxiliaries and embedding verbs, and drop what is not an international
 transfer (same state on both sides, company customers, civil airliners, unnamed recipients).
-A party left unnamed may be taken from the previous sentence or the title when those name
-exactly one candidate (lower confidence).
+A party left unnamed may be taken from the previous sentence, the title, or (second pass) the
+article's one dyad / one recipient / the voice of a first-person statement, when those name
+exactly one candidate; such rows carry a lower confidence.
+
+Helpers: transfer_lexicon (the YAML, compiled once), transfer_parse (parties, weapons, triggers
+located on the parse), transfer_roles (chains, role tables, weapon attachment).
 """
 from __future__ import annotations
 
@@ -38,7 +42,6 @@ class Candidate:
     stage: str = "unknown"
     modality: str = "asserted"
     confidence: float = 1.0
-    supplier_from_origin: bool = False
     context: bool = False
     chain_idx: dict = field(default_factory=dict)
     money: Figure | None = None
@@ -130,7 +133,7 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
                     and c.date.date_end is not None and c.date.date_end < dt.date(published.year, 1, 1):
                 c.modality = "historical"
             c.money = _link_money(sv, c, s_figs)
-            is_direct = not c.context and not any(getattr(p, "context", False) for p in c.suppliers + c.recipients)
+            is_direct = not c.context and not any(p.context for p in c.suppliers + c.recipients)
             sent_rows.extend((r, is_direct) for r in _rows(sv, c, s_figs))
         kept_pairs = _subsume_unnamed(sent_rows)
         kept = [r for r, _ in kept_pairs]
@@ -289,7 +292,6 @@ def _candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
                 weapons.append(w)
     if trig.kind == "noun" and trig.frame == "aid" and not weapons:
         if any(c.lower_ in sv.lex.military_aid_modifiers for c in tok.children if c.dep_ in ("amod", "compound")):
-            span = sv.doc[tok.left_edge.i if tok.left_edge.i >= sv.sent.start else tok.i: tok.i + 1]
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in sv.lex.military_aid_modifiers]
             start = min(m.i for m in mods)
             span = sv.doc[start: tok.i + 1]
@@ -1112,7 +1114,7 @@ def _rows(sv: SentenceView, c: Candidate, figs: list[Figure]) -> list[TransferMe
                 conf = c.confidence
                 if from_origin:
                     conf -= 0.1
-                if c.context or getattr(s, "context", False) or getattr(r, "context", False):
+                if c.context or (s is not None and s.context) or r.context:
                     conf -= 0.25
                 if s is None:
                     conf -= 0.1
@@ -1178,7 +1180,7 @@ def _uniq_keys(parties):
 def _name(p: Party | None) -> str | None:
     if p is None:
         return None
-    return getattr(p, "surface", None) or p.name
+    return p.surface or p.name
 
 
 def _dedupe(rows: list[TransferMention]) -> list[TransferMention]:
