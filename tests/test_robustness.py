@@ -64,12 +64,12 @@ def _run(env) -> subprocess.CompletedProcess:
 
 
 def test_sigkill_mid_extraction_then_rerun_equals_uninterrupted_run(tmp_path):
-    articles = _corpus(tmp_path / "articles")
+    articles = _corpus(tmp_path / "articles", n=24)
     reference = tmp_path / "reference.duckdb"
-    _run(_env(articles, reference, tmp_path / "home_ref", ARMS_NLP_WORKERS="1", ARMS_NLP_CHUNK_SIZE="5"))
+    _run(_env(articles, reference, tmp_path / "home_ref", ARMS_NLP_WORKERS="1", ARMS_NLP_CHUNK_SIZE="3"))
 
     crashed = tmp_path / "crashed.duckdb"
-    env = _env(articles, crashed, tmp_path / "home_crash", ARMS_NLP_WORKERS="1", ARMS_NLP_CHUNK_SIZE="5")
+    env = _env(articles, crashed, tmp_path / "home_crash", ARMS_NLP_WORKERS="1", ARMS_NLP_CHUNK_SIZE="3")
     proc = subprocess.Popen(_materialize_cmd(), cwd=REPO, env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
     killed = False
@@ -95,7 +95,7 @@ def test_sigkill_mid_extraction_then_rerun_equals_uninterrupted_run(tmp_path):
 
 
 def test_two_runs_started_together_both_succeed_and_equal_one_run(tmp_path):
-    articles = _corpus(tmp_path / "articles", n=30)
+    articles = _corpus(tmp_path / "articles", n=10)
     reference = tmp_path / "reference.duckdb"
     _run(_env(articles, reference, tmp_path / "home_ref"))
 
