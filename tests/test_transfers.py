@@ -148,6 +148,10 @@ ROLE_CASES = [
     # an object pronoun stands for the weapon named before it in the sentence
     ("object_pronoun_weapon", "Poland bought two submarines from Sweden and later handed them over to Ukraine.",
      {("SWE", "POL", "submarines"), ("POL", "UKR", "submarines")}),
+    # a civil word elsewhere in the sentence does not make military aircraft civil
+    ("military_with_commercial_elsewhere",
+     "Boeing will sell 36 F-15 fighters to Qatar, its largest order outside its commercial business.",
+     {("USA", "QAT", "aircraft")}),
     # a company that wins an order "from" a customer supplies it; "it" is the company, not its state word
     ("won_order_from_customer", "Brazil's Embraer said it has won an order for 12 Tucano trainers from the Egyptian air force.",
      {("BRA", "EGY", "aircraft")}),
@@ -217,6 +221,7 @@ NEGATIVE_CASES = [
     ("company_contract_domestic", "McDonnell Douglas Corp said it received a 45 mln dlr Air Force contract for F-15 spare parts."),
     ("airliner_order", "Boeing said Lufthansa ordered six 747 jumbo jets."),
     ("civil_engines", "General Electric Co said it will supply engines for 20 Airbus A320 airliners ordered by Air France."),
+    ("civilian_helicopters", "Italy sold six civilian helicopters to Nigeria."),
     ("company_profits", "Lockheed said its third-quarter profits rose on strong sales of C-130 transport planes."),
     ("export_statistics", "Russia's arms exports fell by 53 percent over the past five years, SIPRI said."),
     ("combat_use_no_origin", "The Houthis fired drones at commercial ships in the Red Sea."),

@@ -35,16 +35,14 @@ class Lexicon:
     embedding_verbs: dict      # lemma -> {"stage"?, "modality"?, "object_control"?}
     planned_modals: frozenset
     possible_modals: frozenset
-    negators: frozenset
     party_head_nouns: frozenset
     nonstate_heads: frozenset
     domestic_military: tuple
-    party_pronouns: frozenset
     generic_single: frozenset  # one-word generic weapon lemmas/forms
     generic_multi: tuple       # multi-word generic weapon phrases (lower-case token tuples)
     arms_other_senses: frozenset
     civil_cues: frozenset
-    non_transfer_cues: frozenset
+    civil_modifiers: frozenset
     reporting_verbs: frozenset
     include_verbs: frozenset
     anaphoric_heads: frozenset
@@ -94,16 +92,14 @@ def lexicon() -> Lexicon:
         embedding_verbs={str(k).lower(): (v or {}) for k, v in data["embedding_verbs"].items()},
         planned_modals=_low(data["planned_modals"]),
         possible_modals=_low(data["possible_modals"]),
-        negators=_low(data["negators"]),
         party_head_nouns=_low(data["party_head_nouns"]),
         nonstate_heads=_low(data["nonstate_heads"]),
         domestic_military=tuple(sorted((str(x).lower() for x in data["domestic_military"]), key=len, reverse=True)),
-        party_pronouns=_low(data["party_pronouns"]),
         generic_single=frozenset(g for g in generic if " " not in g),
         generic_multi=tuple(tuple(g.split()) for g in generic if " " in g),
         arms_other_senses=_low(data["arms_other_senses"]),
         civil_cues=_low(data["civil_cues"]),
-        non_transfer_cues=_low(data["non_transfer_cues"]),
+        civil_modifiers=_low(data["civil_modifiers"]),
         reporting_verbs=_low(data["reporting_verbs"]),
         include_verbs=_low(data["include_verbs"]),
         anaphoric_heads=_low(data["anaphoric_heads"]),

@@ -1058,7 +1058,11 @@ def _civil(sv: SentenceView, w: Weapon) -> bool:
         return False
     lex = sv.lex
     words = {t.lower_ for t in sv.sent}
-    return bool(words & lex.civil_cues)
+    if words & lex.civil_cues:
+        return True      # "Korean Air ordered ten Boeing 787 airliners"
+    near = {t.lower_ for k in range(w.start, w.end) for t in sv.doc[k].children} | {
+        sv.doc[k].lower_ for k in range(w.start, w.end)}
+    return bool(near & lex.civil_modifiers) and w.category != "unspecified"   # "civilian helicopters"
 
 
 def _domestic_military(sv: SentenceView, p: Party) -> bool:
