@@ -268,7 +268,7 @@ NON_FILE_INPUTS = {"locked_dir", "symlink_outside_dir"}     # inputs that are di
 
 def _blocked(real: Callable, names: set[str]) -> Callable:
     def wrapper(path, *args, **kwargs):
-        if os.path.basename(os.fsdecode(path)) in names:
+        if not isinstance(path, int) and os.path.basename(os.fsdecode(path)) in names:   # ints are fds
             raise PermissionError(13, "Permission denied", os.fsdecode(path))
         return real(path, *args, **kwargs)
     return wrapper

@@ -11,6 +11,9 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Iterable, Iterator, Sequence
 
+from spacy.tokens import Doc
+
+from pipeline.nlp.segment import segment_chars, split_for_parser
 from pipeline.records import Article, ArticleExtraction
 
 _worker_model: str | None = None
@@ -25,6 +28,16 @@ def _init_worker(model: str, batch_size: int) -> None:
     load_model(model)  # load before the first task, so a bad model name fails fast
 
 
+def parse_articles(nlp, articles: Sequence[Article], batch_size: int) -> Iterator[Doc]:
+    """One Doc per article, in order; long texts are parsed in segments and stitched back."""
+    max_chars = segment_chars()
+    pieces = [split_for_parser(a.text, max_chars) for a in articles]
+    docs = nlp.pipe((seg for segs in pieces for seg in segs), batch_size=batch_size)
+    for segs in pieces:
+        parts = [next(docs) for _ in segs]
+        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+
+
 def extract_chunk(articles: Sequence[Article], model: str | None = None,
                   batch_size: int | None = None) -> list[ArticleExtraction]:
     """Parse and extract one chunk in this process."""
@@ -32,7 +45,7 @@ def extract_chunk(articles: Sequence[Article], model: str | None = None,
     from pipeline.nlp.model import load_model
 
     nlp = load_model(model or _worker_model)
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size or _worker_batch_size)
+    docs = parse_articles(nlp, articles, batch_size or _worker_batch_size)
     return [extract_article(doc, article) for doc, article in zip(docs, articles)]
 
 
