@@ -262,6 +262,7 @@ STAGE_CASES = [
     ("planned_intends", "Serbia intends to import hundreds of Chinese drones.", None, "planned"),
     ("possible_may", "Serbia may buy Chinese drones, officials said.", None, "possible"),
     ("licensed", "Turkish Aerospace built the F-16 under licence from the United States.", "licensed", "asserted"),
+    ("banned", "Washington has banned arms sales to Iran since 1979.", "denied", "negated"),
 ]
 
 

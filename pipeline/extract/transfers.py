@@ -840,7 +840,7 @@ def _stage_modality(sv: SentenceView, c: Candidate) -> tuple[str, str]:
         elif link.kind == "gov":
             spec = dict(link.spec or {})
             emb = lex.embedding_verbs.get(lemma) or {}
-            if emb.get("modality"):
+            if emb.get("modality") and not spec.get("modality"):
                 spec["modality"] = emb["modality"]
         elif link.kind == "noun_host":
             entry = lex.nouns.get(lemma)
