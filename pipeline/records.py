@@ -99,6 +99,7 @@ class TransferMention:
 class ArticleExtraction:
     """Everything extracted from one article: the unit written to the warehouse atomically."""
     article_id: str
+    content_hash: str = ""         # of the text that was parsed: what extraction_state records
     sentences: list[tuple[int, int, str]] = field(default_factory=list)   # (char_start, char_end, text)
     entities: list[EntityMention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)

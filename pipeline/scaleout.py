@@ -57,14 +57,13 @@ def extract_batch_to_parquet(articles: Sequence[Article], root: Path | str, batc
     from pipeline.nlp.runner import extract_chunk
 
     extractions = extract_chunk(list(articles), model, batch_size)
-    hashes = {a.article_id: a.content_hash for a in articles}
     filesystem, base = _filesystem(root)
     local = "://" not in str(root)
     counts: dict[str, int] = {}
     con = duckdb.connect(":memory:")
     try:
         apply_schema(con)
-        write_extractions(con, extractions, hashes, version)
+        write_extractions(con, extractions, version)
         for table in BATCH_TABLES:  # extraction_state last: "done" only once the rows exist
             arrow = con.execute(f"SELECT * FROM {table} ORDER BY ALL").fetch_arrow_table()
             path = f"{base}/{table}/{batch_id}.parquet"

@@ -16,7 +16,7 @@ CHECKS = {c.name: c for c in load_sql_checks()}
 
 def _clean_extraction() -> ArticleExtraction:
     return ArticleExtraction(
-        article_id="a1",
+        article_id="a1", content_hash="h",
         sentences=[(0, 27, "Iran sold drones to Russia."), (28, 40, "It was 2022.")],
         entities=[EntityMention(0, 4, "Iran", "COUNTRY", "Iran", "IRN"),
                   EntityMention(10, 16, "drones", "WEAPON", "drones", None, "uav")],
@@ -32,7 +32,7 @@ def warehouse(tmp_path):
     wh = WarehouseResource(path=str(tmp_path / "w.duckdb"))
     with wh.write() as con:
         upsert_articles(con, [Article("a1", TEXT, content_hash="h", source_path="a1.txt")])
-        write_extractions(con, [_clean_extraction()], {"a1": "h"}, "v")
+        write_extractions(con, [_clean_extraction()], "v")
     return wh
 
 

@@ -77,7 +77,7 @@ def test_batches_in_separate_processes_merge_to_the_single_run(tmp_path):
     # 3. the reference: one in-process run over the same articles, written the usual way
     single = duckdb.connect(str(tmp_path / "single.duckdb"))
     apply_schema(single)
-    write_extractions(single, extract_chunk(articles), {a.article_id: a.content_hash for a in articles}, VERSION)
+    write_extractions(single, extract_chunk(articles), VERSION)
 
     for table in EXTRACTION_TABLES + ("extraction_state",):
         a, b = _rows(merged, table), _rows(single, table)

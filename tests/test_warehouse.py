@@ -23,7 +23,7 @@ def _article(aid: str, text: str = "Russia bought drones from Iran. They arrived
 
 def _extraction(aid: str) -> ArticleExtraction:
     return ArticleExtraction(
-        article_id=aid,
+        article_id=aid, content_hash="h",
         sentences=[(0, 31, "Russia bought drones from Iran."), (32, 45, "They arrived.")],
         entities=[EntityMention(0, 6, "Russia", "COUNTRY", "Russia", "RUS"),
                   EntityMention(14, 20, "drones", "WEAPON", "drones", None, "uav"),
@@ -46,7 +46,7 @@ def test_write_is_idempotent_and_assigns_sentence_ids(tmp_path):
     for _ in range(2):
         with wh.write() as con:
             upsert_articles(con, [_article("a1")])
-            write_extractions(con, [_extraction("a1")], {"a1": "h"}, "v1")
+            write_extractions(con, [_extraction("a1")], "v1")
     assert _rows(wh.resolved_path(), "SELECT count(*) FROM articles") == [(1,)]
     assert _rows(wh.resolved_path(), "SELECT mention_id, sentence_id FROM entity_mentions ORDER BY 1") == \
         [(0, 0), (1, 0), (2, 1)]
@@ -59,7 +59,7 @@ def test_hostile_ids_and_text_are_stored_verbatim_and_deleted_cleanly(tmp_path):
     text = "It's a 'quoted'; -- comment \"text\"; DROP TABLE sentences;"
     with wh.write() as con:
         upsert_articles(con, [_article(HOSTILE_ID, text), _article("keep")])
-        write_extractions(con, [_extraction(HOSTILE_ID)], {HOSTILE_ID: "h"}, "v1")
+        write_extractions(con, [_extraction(HOSTILE_ID)], "v1")
     assert (HOSTILE_ID, text) in _rows(wh.resolved_path(), "SELECT article_id, text FROM articles")
     with wh.write() as con:
         delete_articles(con, [HOSTILE_ID])

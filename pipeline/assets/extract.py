@@ -7,6 +7,7 @@ interrupted run keeps what it finished and the next run picks up the rest.
 
 import math
 import time
+from typing import Iterator
 
 import dagster as dg
 
@@ -28,12 +29,27 @@ EXTRACT_DESCRIPTIONS = {
 MIN_ARTICLES_FOR_WORKERS = 40
 
 PENDING_SQL = """
-SELECT a.article_id, a.text, a.title, a.published_date, a.content_hash
+SELECT a.article_id, a.content_hash
 FROM articles a
 LEFT JOIN extraction_state s USING (article_id)
 WHERE s.article_id IS NULL OR s.content_hash <> a.content_hash OR s.extractor_version <> $version
 ORDER BY a.article_id
 """
+ARTICLES_SQL = """
+SELECT article_id, text, title, published_date, content_hash
+FROM articles WHERE list_contains($ids, article_id) ORDER BY article_id
+"""
+# Article texts are read from the warehouse this many at a time, so memory stays flat.
+READ_BATCH = 500
+
+
+def _stream_articles(warehouse: WarehouseResource, ids: list[str]) -> Iterator[Article]:
+    for i in range(0, len(ids), READ_BATCH):
+        with warehouse.write() as con:   # the writer's lock, briefly: never nested with a write
+            rows = con.execute(ARTICLES_SQL, {"ids": ids[i:i + READ_BATCH]}).fetchall()
+        for article_id, text, title, published, content_hash in rows:
+            yield Article(article_id=article_id, text=text, title=title, published_date=published,
+                          content_hash=content_hash)
 
 
 @dg.multi_asset(
@@ -44,22 +60,19 @@ ORDER BY a.article_id
 def extract_mentions(context: dg.AssetExecutionContext, nlp: NlpResource, warehouse: WarehouseResource):
     version = extractor_version()
     with warehouse.write() as con:
-        pending = [Article(article_id=r[0], text=r[1], title=r[2], published_date=r[3], content_hash=r[4])
-                   for r in con.execute(PENDING_SQL, {"version": version}).fetchall()]
-    total = len(pending)
+        hashes = dict(con.execute(PENDING_SQL, {"version": version}).fetchall())
+    total = len(hashes)
     context.log.info(f"{total} articles need NLP (extractor {version})")
     workers = nlp.resolved_workers() if total >= MIN_ARTICLES_FOR_WORKERS else 1
     chunk_size = max(1, min(nlp.resolved_chunk_size(), math.ceil(total / workers))) if total else 1
     done, started = 0, time.monotonic()
-    hashes = {a.article_id: a.content_hash for a in pending}
-    for extractions in run_extraction(pending, model=nlp.resolved_model(), n_workers=workers,
+    for extractions in run_extraction(_stream_articles(warehouse, list(hashes)), model=nlp.resolved_model(), n_workers=workers,
                                       chunk_size=chunk_size, batch_size=nlp.batch_size):
         with warehouse.write() as con:
-            write_extractions(con, extractions, hashes, version)
+            write_extractions(con, extractions, version)
         done += len(extractions)
         rate = done / max(time.monotonic() - started, 1e-9)
         context.log.info(f"extracted {done}/{total} articles ({rate:.1f} articles/s)")
-    del pending, hashes
     with warehouse.write() as con:
         counts = table_counts(con, EXTRACTION_TABLES)
         previews = {

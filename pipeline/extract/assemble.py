@@ -31,5 +31,5 @@ def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
     dates = extract_dates(doc, article.published_date)
     transfers = extract_transfers(doc, entities, figures, dates, published=article.published_date,
                                   title=article.title)
-    return ArticleExtraction(article_id=article.article_id, sentences=sentence_spans(doc),
+    return ArticleExtraction(article_id=article.article_id, content_hash=article.content_hash, sentences=sentence_spans(doc),
                              entities=entities, figures=figures, dates=dates, transfers=transfers)

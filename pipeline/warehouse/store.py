@@ -123,7 +123,7 @@ def extraction_frames(extractions: Sequence[ArticleExtraction], version: str) ->
 
 
 def write_extractions(con: duckdb.DuckDBPyConnection, extractions: Sequence[ArticleExtraction],
-                      content_hashes: dict[str, str], version: str) -> None:
+                      version: str) -> None:
     """Replace all extraction rows of these articles and mark them done, in the caller's transaction."""
     if not extractions:
         return
@@ -132,7 +132,7 @@ def write_extractions(con: duckdb.DuckDBPyConnection, extractions: Sequence[Arti
     for table, frame in extraction_frames(extractions, version).items():
         _insert(con, table, frame)
     _insert(con, "extraction_state", pd.DataFrame({
-        "article_id": ids, "content_hash": [content_hashes[i] for i in ids],
+        "article_id": ids, "content_hash": [ex.content_hash for ex in extractions],
         "extractor_version": [version] * len(ids)}))
 
 
