@@ -8,6 +8,7 @@ accounting (articles + rejects == inputs; a jsonl line is an input) are tested t
 from __future__ import annotations
 
 import codecs
+import contextlib
 import gzip
 import json
 import os
@@ -274,27 +275,35 @@ def _blocked(real: Callable, names: set[str]) -> Callable:
     return wrapper
 
 
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    base = tmp_path_factory.mktemp("hostile")
+@contextlib.contextmanager
+def hostile_corpus(base: Path, cases: list[Case] = CASES):
+    """Write every case under ``base/corpus`` and, while inside, keep its locked folder and file
+    unreadable (as root, where permissions are not enforced, by emulating the PermissionError)."""
     root, outside = base / "corpus", base / "outside"
     root.mkdir()
     outside.mkdir()
-    for case in CASES:
+    for case in cases:
         case.build(root, outside)
     locked_dir, locked_file = root / "locked_dir", root / "locked_file.txt"
     locked_dir.chmod(0)
     locked_file.chmod(0)
-    with pytest.MonkeyPatch.context() as mp:
-        # As root (as in CI here) permissions are not enforced: emulate the PermissionError.
-        if os.access(locked_dir, os.R_OK):
-            mp.setattr(os, "scandir", _blocked(os.scandir, {"locked_dir"}))
-        if os.access(locked_file, os.R_OK):
-            mp.setattr(os, "open", _blocked(os.open, {"locked_file.txt"}))
+    try:
+        with pytest.MonkeyPatch.context() as mp:
+            if os.access(locked_dir, os.R_OK):
+                mp.setattr(os, "scandir", _blocked(os.scandir, {"locked_dir"}))
+            if os.access(locked_file, os.R_OK):
+                mp.setattr(os, "open", _blocked(os.open, {"locked_file.txt"}))
+            yield root
+    finally:
+        locked_dir.chmod(0o755)
+        locked_file.chmod(0o644)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    with hostile_corpus(tmp_path_factory.mktemp("hostile")) as root:
         result = scan(root, MAX_BYTES)
         listed = list(iter_input_files(root))
-    locked_dir.chmod(0o755)
-    locked_file.chmod(0o644)
     records: dict[str, list[Article | Reject]] = {}
     for rec in [*result.articles, *result.rejects]:
         records.setdefault(rec.source_path, []).append(rec)

@@ -3,7 +3,6 @@ in ``articles`` or ``rejected_inputs`` with the outcome the ingest table promise
 from __future__ import annotations
 
 import dataclasses
-import os
 
 import duckdb
 import pytest
@@ -19,25 +18,10 @@ CASES = [dataclasses.replace(c, build=hostile.large_article("large_valid.txt", 2
 
 @pytest.mark.slow
 def test_hostile_corpus_runs_and_every_input_is_accounted_for(tmp_path, monkeypatch):
-    root, outside = tmp_path / "corpus", tmp_path / "outside"
-    root.mkdir()
-    outside.mkdir()
-    for case in CASES:
-        case.build(root, outside)
-    locked_dir, locked_file = root / "locked_dir", root / "locked_file.txt"
-    locked_dir.chmod(0)
-    locked_file.chmod(0)
-    if os.access(locked_dir, os.R_OK):   # root ignores permissions: emulate the PermissionError
-        monkeypatch.setattr(os, "scandir", hostile._blocked(os.scandir, {"locked_dir"}))
-    if os.access(locked_file, os.R_OK):
-        monkeypatch.setattr(os, "open", hostile._blocked(os.open, {"locked_file.txt"}))
     monkeypatch.setenv("ARMS_NLP_SEGMENT_CHARS", "50000")
     warehouse = tmp_path / "w.duckdb"
-    try:
+    with hostile.hostile_corpus(tmp_path, CASES) as root:
         result = run_all_assets(monkeypatch, root, warehouse)
-    finally:
-        locked_dir.chmod(0o755)
-        locked_file.chmod(0o644)
 
     con = duckdb.connect(str(warehouse), read_only=True)
     stored = {p: "ok" for (p,) in con.execute("SELECT source_path FROM articles").fetchall()}
