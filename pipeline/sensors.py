@@ -21,7 +21,8 @@ def folder_fingerprint(root: Path) -> tuple[str, int]:
             stat = path.stat()
         except OSError:
             continue
-        digest.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        digest.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n"
+                      .encode("utf-8", "surrogateescape"))   # file names need not be valid UTF-8
         n += 1
     return digest.hexdigest(), n
 

@@ -41,13 +41,18 @@ def max_article_bytes() -> int:
     return value
 
 
-@functools.lru_cache(maxsize=1)
-def extractor_version() -> str:
-    """``<release>+<digest of pipeline/extract + pipeline/data + pipeline/nlp>``."""
+@functools.lru_cache(maxsize=4)
+def code_digest(*folders: str) -> str:
+    """A digest of the code and data files under these ``pipeline/`` folders."""
     digest = hashlib.sha256()
-    for folder in ("extract", "data", "nlp"):
+    for folder in folders:
         for path in sorted((PACKAGE_DIR / folder).rglob("*")):
             if path.is_file() and path.suffix in {".py", ".csv", ".yaml", ".yml", ".txt", ".json"}:
                 digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode())
                 digest.update(path.read_bytes())
-    return f"{EXTRACTOR_RELEASE}+{digest.hexdigest()[:10]}"
+    return digest.hexdigest()[:10]
+
+
+def extractor_version() -> str:
+    """``<release>+<digest of pipeline/extract + pipeline/data + pipeline/nlp>``."""
+    return f"{EXTRACTOR_RELEASE}+{code_digest('extract', 'data', 'nlp')}"

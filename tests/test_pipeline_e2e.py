@@ -16,12 +16,16 @@ TABLES = ("articles", "rejected_inputs", "sentences", "entity_mentions", "numeri
           "date_mentions", "arms_transfer_mentions")
 
 
-def _extracted_this_run(result) -> int:
+def _metadata(result, asset: str, key: str):
     for event in result.get_asset_materialization_events():
         mat = event.event_specific_data.materialization
-        if mat.asset_key.to_user_string() == "sentences":
-            return mat.metadata["articles_extracted_this_run"].value
-    raise AssertionError("no sentences materialisation")
+        if mat.asset_key.to_user_string() == asset:
+            return mat.metadata[key].value
+    raise AssertionError(f"no {asset} materialisation")
+
+
+def _extracted_this_run(result) -> int:
+    return _metadata(result, "sentences", "articles_extracted_this_run")
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +65,7 @@ def test_second_run_is_a_noop_and_changes_are_picked_up(seeded_run, tmp_path, mo
 
     second = run_all_assets(monkeypatch, articles, warehouse)
     assert _extracted_this_run(second) == 0
+    assert _metadata(second, "articles", "files_scanned") == 0   # unchanged folder: nothing read
     assert counts(warehouse, TABLES) == before
 
     # an edited article is extracted again; a removed file takes all its rows with it
@@ -71,6 +76,7 @@ def test_second_run_is_a_noop_and_changes_are_picked_up(seeded_run, tmp_path, mo
     (articles / "r21578_6989.txt").unlink()
     third = run_all_assets(monkeypatch, articles, warehouse)
     assert _extracted_this_run(third) == 1
+    assert _metadata(third, "articles", "files_scanned") == 5
     assert query(warehouse, "SELECT count(*) FROM articles WHERE article_id = 'r21578_6989'") == [(0,)]
     for table in TABLES[2:]:
         assert query(warehouse, f"SELECT count(*) FROM {table} WHERE article_id = 'r21578_6989'") == [(0,)]

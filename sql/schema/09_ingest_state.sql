@@ -1,0 +1,9 @@
+-- grain: one row per articles folder: the fingerprint of its last complete scan.
+-- The fingerprint covers every input file's path, size and mtime, the size limit and the ingest
+-- code; when it has not changed, a run skips reading the folder (a no-op run costs ~nothing).
+CREATE TABLE IF NOT EXISTS ingest_state (
+    folder       VARCHAR PRIMARY KEY,
+    fingerprint  VARCHAR NOT NULL,
+    n_files      INTEGER NOT NULL,
+    scanned_at   TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
