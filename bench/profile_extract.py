@@ -142,7 +142,7 @@ def main(argv=None) -> int:
         apply_schema(con)
         t0, c0 = time.perf_counter(), time.process_time()
         con.execute("BEGIN TRANSACTION")
-        write_extractions(con, extractions, {a.article_id: a.content_hash for a in articles}, extractor_version())
+        write_extractions(con, extractions, extractor_version())
         con.execute("COMMIT")
         write_s, write_cpu = time.perf_counter() - t0, time.process_time() - c0
         con.close()

@@ -14,12 +14,16 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import resource
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+for entry in reversed(os.environ.get("PYTHONPATH", "").split(os.pathsep)):  # run_bench's code snapshot first
+    if entry:
+        sys.path.insert(0, entry)
 
 
 def _reap() -> None:
@@ -54,7 +58,7 @@ def main(argv=None) -> int:
     ap.add_argument("--n-process", type=int, default=1)
     ap.add_argument("--batch-size", type=int, default=64)
     ap.add_argument("--tune", default="", help="comma-separated batch sizes to try on a sample first")
-    ap.add_argument("--tune-sample", type=int, default=240)
+    ap.add_argument("--tune-sample", type=int, default=120)
     args = ap.parse_args(argv)
 
     texts = [json.loads(line) for line in args.texts.read_text(encoding="utf-8").splitlines() if line]

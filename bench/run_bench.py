@@ -17,7 +17,7 @@ Not a test: it measures and prints. One run does, at a small N and a large N:
 
 Prints a table and, as the LAST line, ``BENCH {json}``.
 
-    .venv/bin/python bench/run_bench.py                 # N = 1,000 and 10,000 (about 20 min on 2 cores)
+    .venv/bin/python bench/run_bench.py                 # N = 1,000 and 10,000 (~16 min on 2 idle cores)
     .venv/bin/python bench/run_bench.py --quick         # N = 50 and 200, a smoke run
     .venv/bin/python bench/run_bench.py --small 500 --large 3000 --keep
 """
@@ -46,7 +46,7 @@ from corpus import build_corpus, read_texts  # noqa: E402
 
 TARGETS = {"throughput_ratio_min": 0.8, "noop_ratio_max": 1.5, "rss_growth_max": 1.5,
            "peak_rss_mb_max": 1500, "large_10k_s_max": 600}
-BATCH_CANDIDATES = "32,64,128,256"
+BATCH_CANDIDATES = "16,32,64,128"
 
 
 # ----------------------------------------------------------------------------- measuring
@@ -56,14 +56,14 @@ def run_monitored(cmd: list[str], env: dict, log_path: Path, poll_s: float = 0.2
     CPU time is the RUSAGE_CHILDREN delta (user + system of every descendant that was waited for):
     unlike wall time it hardly moves when other work shares the machine.
     """
-    peak = 0
+    peak = peak_one = n_procs = 0
     samples = 0
     load_before = os.getloadavg()[0]
     ru = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu_before = ru.ru_utime + ru.ru_stime
     with open(log_path, "wb") as log:
         started = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, env=env, cwd=CODE_ROOT, stdout=log, stderr=subprocess.STDOUT)
         root = psutil.Process(proc.pid)
         while proc.poll() is None:
             total = 0
@@ -73,16 +73,20 @@ def run_monitored(cmd: list[str], env: dict, log_path: Path, poll_s: float = 0.2
                 tree = []
             for p in tree:
                 try:
-                    total += p.memory_info().rss
+                    rss = p.memory_info().rss
                 except psutil.Error:
-                    pass  # exited between listing and reading
+                    continue  # exited between listing and reading
+                total += rss
+                peak_one = max(peak_one, rss)
             peak = max(peak, total)
+            n_procs = max(n_procs, len(tree))
             samples += 1
             time.sleep(poll_s)
         wall = time.perf_counter() - started
     ru = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"wall_s": wall, "cpu_s": ru.ru_utime + ru.ru_stime - cpu_before, "rc": proc.returncode,
-            "peak_rss_mb": peak / 2**20, "rss_samples": samples,
+            "peak_rss_mb": peak / 2**20, "max_process_rss_mb": round(peak_one / 2**20, 1),
+            "max_processes": n_procs, "rss_samples": samples,
             "loadavg_1m": [round(load_before, 2), round(os.getloadavg()[0], 2)]}
 
 
@@ -102,19 +106,48 @@ def step_times(log_path: Path) -> dict[str, float]:
 
 
 INSTANCE_YAML = REPO / "pipeline" / "dagster_instance.yaml"
+CODE_ROOT = REPO          # where the pipeline code is imported from (a frozen copy with --snapshot)
+_NEED_NLP = re.compile(r"(\d+) articles need NLP \(extractor ([^)]*)\)")
+
+
+def snapshot_code(dest: Path) -> Path:
+    """Freeze pipeline/ and sql/ into ``dest`` so that every run of this benchmark sees the same code.
+
+    ``settings.extractor_version()`` digests pipeline/extract, data and nlp: an edit made while the
+    benchmark runs would make the "no-op" run re-extract everything. The copy is imported first
+    (PYTHONPATH) by every subprocess; the command and the definitions are the same.
+    """
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in ("pipeline", "sql"):
+        shutil.copytree(REPO / name, dest / name, ignore=ignore)
+    return dest
+
+
+def _env(**extra) -> dict:
+    env = dict(os.environ, **extra)
+    if CODE_ROOT != REPO:
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(CODE_ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+def extraction_log(log_path: Path) -> dict:
+    """What the extract step said it had to do: articles that needed NLP, and the extractor version."""
+    found = _NEED_NLP.findall(log_path.read_text(encoding="utf-8", errors="replace"))
+    return {"articles_extracted": int(found[-1][0]), "extractor_version": found[-1][1]} if found else {}
 
 
 def materialise(articles: Path, warehouse: Path, home: Path, log_path: Path) -> dict:
     home.mkdir(parents=True, exist_ok=True)
     if INSTANCE_YAML.exists() and not (home / "dagster.yaml").exists():
         shutil.copy2(INSTANCE_YAML, home / "dagster.yaml")  # what `make setup` puts in DAGSTER_HOME
-    env = dict(os.environ, ARMS_ARTICLES_DIR=str(articles), ARMS_WAREHOUSE=str(warehouse),
-               DAGSTER_HOME=str(home), PYTHONUNBUFFERED="1")
+    env = _env(ARMS_ARTICLES_DIR=str(articles), ARMS_WAREHOUSE=str(warehouse), DAGSTER_HOME=str(home),
+               PYTHONUNBUFFERED="1")
     dagster = Path(sys.executable).with_name("dagster")
     cmd = [str(dagster) if dagster.exists() else "dagster", "asset", "materialize",
            "-m", "pipeline.definitions", "--select", "*"]
     result = run_monitored(cmd, env, log_path)
     result["steps"] = step_times(log_path)
+    result.update(extraction_log(log_path))
     result["log"] = str(log_path)
     if result["rc"] != 0:
         tail = log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-40:]
@@ -167,7 +200,7 @@ def raw_spacy(texts_path: Path, n_process: int, batch_size: int, tune: str, log_
            "--batch-size", str(batch_size)]
     if tune:
         cmd += ["--tune", tune]
-    result = run_monitored(cmd, dict(os.environ), log_path)
+    result = run_monitored(cmd, _env(), log_path)
     lines = log_path.read_text(encoding="utf-8", errors="replace").splitlines()
     payload = next((json.loads(line) for line in reversed(lines) if line.startswith("{")), None)
     if result["rc"] != 0 or payload is None:
@@ -210,12 +243,17 @@ def bench_size(n: int, work: Path, corpus_src: Path, n_process: int, batch_size:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--small", type=int, default=1000)
-    ap.add_argument("--large", type=int, default=10000)
+    ap.add_argument("--large", type=int, default=10000)  # 1,000 + 10,000: ~16 min on 2 cores (measured)
     ap.add_argument("--quick", action="store_true", help="N = 50 and 200: a smoke run")
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--batch-size", type=int, default=None, help="raw baseline batch size (default: tuned)")
     ap.add_argument("--workdir", type=Path, default=None, help="where the corpora/warehouses go (default: a temp dir)")
     ap.add_argument("--keep", action="store_true", help="keep the work dir (corpora, warehouses, logs)")
+    ap.add_argument("--no-snapshot", dest="snapshot", action="store_false",
+                    help="run the live code instead of a frozen copy of pipeline/ and sql/ (see snapshot_code)")
+    ap.add_argument("--code", type=Path, default=None,
+                    help="run the pipeline from this folder (holding pipeline/ and sql/), e.g. to measure a "
+                         "proposed change without touching the working tree")
     args = ap.parse_args(argv)
     if args.quick:
         args.small, args.large = 50, 200
@@ -227,8 +265,13 @@ def main(argv=None) -> int:
     n_process = NlpResource().resolved_workers()  # the pipeline's worker count (ARMS_NLP_WORKERS honoured)
     work = args.workdir or Path(tempfile.mkdtemp(prefix="arms-bench-"))
     work.mkdir(parents=True, exist_ok=True)
+    global CODE_ROOT
+    if args.code:
+        CODE_ROOT = args.code.resolve()
+    elif args.snapshot:
+        CODE_ROOT = snapshot_code(work / "code")
     started = time.perf_counter()
-    bench: dict = {"n_small": args.small, "n_large": args.large, "n_process": n_process,
+    bench: dict = {"code": str(args.code) if args.code else "snapshot" if args.snapshot else "live","n_small": args.small, "n_large": args.large, "n_process": n_process,
                    "cpu_count": os.cpu_count(), "seed": args.seed, "instance_yaml": INSTANCE_YAML.exists()}
     try:
         corpus_all = work / "corpus"
@@ -246,6 +289,11 @@ def main(argv=None) -> int:
                                                                    batch_size, "")
         runs_ok = all(r["rc"] == 0 for r in (small["pipeline"], small["noop"], large["pipeline"],
                                              large["noop"], empty))
+        for res in (small, large):
+            if res["noop"].get("articles_extracted"):
+                print(f"!! the no-op run at N={res['n']} re-extracted {res['noop']['articles_extracted']} articles "
+                      f"(extractor {res['pipeline'].get('extractor_version')} -> "
+                      f"{res['noop'].get('extractor_version')}): its time is not a no-op time", file=sys.stderr)
 
         def rates(res):
             p, r = res["pipeline"], res["raw"]
@@ -264,7 +312,10 @@ def main(argv=None) -> int:
                 "sentences_per_s": round(sents / p["wall_s"], 1),
                 "raw_sentences_per_s": round(r["n_sents"] / r["pipe_s"], 1),
                 "peak_rss_mb": round(p["peak_rss_mb"], 1), "raw_peak_rss_mb": round(r["peak_rss_mb"], 1),
+                "max_process_rss_mb": p["max_process_rss_mb"], "max_processes": p["max_processes"],
                 "noop_s": round(res["noop"]["wall_s"], 2), "steps": p["steps"], "noop_steps": res["noop"]["steps"],
+                "noop_articles_extracted": res["noop"].get("articles_extracted"),
+                "extractor_version": p.get("extractor_version"),
                 "counts": res["counts"],
             }
 
