@@ -118,6 +118,7 @@ class _DocIndex:
 
     def __init__(self, doc):
         self.doc = doc
+        self.text = doc.text   # Doc.text re-joins every token on each access: read it once
         self.tok_starts = [t.idx for t in doc]
         self.sent_starts = set()
         self.sents = []
@@ -144,7 +145,7 @@ class _DocIndex:
 
     def sentence_initial(self, char: int) -> bool:
         a, _ = self.sentence_of(char)
-        return not self.doc.text[a:char].strip(" \"'“‘([")
+        return not self.text[a:char].strip(" \"'“‘([")
 
     def ents_covering(self, start: int, end: int, labels) -> list[tuple[int, int, str]]:
         return [e for e in self.ents if e[2] in labels and e[0] <= start and end <= e[1]]
@@ -194,9 +195,9 @@ def _in_longer_name(h: Hit, idx: _DocIndex | None) -> bool:
     if idx is None:
         return False
     for s, e, _ in idx.ents_covering(h.start, h.end, ("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT")):
-        if (s, e) != (h.start, h.end) and not re.fullmatch(r"(?:the\s+)?", idx.doc.text[s:h.start], re.I):
+        if (s, e) != (h.start, h.end) and not re.fullmatch(r"(?:the\s+)?", idx.text[s:h.start], re.I):
             return True
-        if (s, e) != (h.start, h.end) and idx.doc.text[h.end:e].strip():
+        if (s, e) != (h.start, h.end) and idx.text[h.end:e].strip():
             return True
     return False
 

@@ -17,7 +17,7 @@ from pipeline.nlp.segment import segment_chars, split_for_parser
 from pipeline.records import Article, ArticleExtraction
 
 _worker_model: str | None = None
-_worker_batch_size = 64
+_worker_batch_size = 8
 
 
 def _init_worker(model: str, batch_size: int) -> None:
