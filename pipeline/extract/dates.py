@@ -569,23 +569,15 @@ def _resolve(name: str, m, doc, text: str, pub: dt.date | None):  # noqa: C901 -
         d = pub + dt.timedelta(days=offset)
         return s, e, d, d, "day", rel
 
-    if name == "ago":
+    if name in ("ago", "rolling"):       # "two years ago" / "the past 40 years", "the next six months"
         n = g["n"].lower()
         n = _NUMS.get(n) if n in _NUMS else int(n)
         unit = g["unit"].lower().rstrip("s")
         gran = "year" if unit == "decade" else unit
         if pub is None:
             return s, e, None, None, gran, rel
-        d = _shift(pub, unit, -n)
-        return s, e, *_unit_window(d, gran), gran, rel
-
-    if name == "rolling":
-        n = g["n"].lower()
-        n = _NUMS.get(n) if n in _NUMS else int(n)
-        unit = g["unit"].lower().rstrip("s")
-        gran = "year" if unit == "decade" else unit
-        if pub is None:
-            return s, e, None, None, gran, rel
+        if name == "ago":
+            return s, e, *_unit_window(_shift(pub, unit, -n), gran), gran, rel
         if g["dir"].lower() in ("past", "last"):
             return s, e, _shift(pub, unit, -n) + _DAY, pub, gran, rel
         return s, e, pub + _DAY, _shift(pub, unit, n), gran, rel
