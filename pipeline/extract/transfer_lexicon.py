@@ -39,7 +39,7 @@ class Lexicon:
     nonstate_heads: frozenset
     domestic_military: tuple
     generic_single: frozenset  # one-word generic weapon lemmas/forms
-    generic_multi: tuple       # multi-word generic weapon phrases (lower-case token tuples)
+    generic_multi_by_first: dict  # multi-word generic weapon phrases (lower-case token tuples) by first word
     arms_other_senses: frozenset
     civil_cues: frozenset
     civil_modifiers: frozenset
@@ -50,6 +50,14 @@ class Lexicon:
     host_nouns: frozenset
     bound_weapon_words: dict
     bound_weapon_vetoes: frozenset
+
+
+def _by_first_word(phrases) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases grouped by first word, order kept: a token is tested only against its own phrases."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        grouped.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(group) for first, group in grouped.items()}
 
 
 def _entries(table: dict, frame: str) -> dict:
@@ -96,7 +104,7 @@ def lexicon() -> Lexicon:
         nonstate_heads=_low(data["nonstate_heads"]),
         domestic_military=tuple(sorted((str(x).lower() for x in data["domestic_military"]), key=len, reverse=True)),
         generic_single=frozenset(g for g in generic if " " not in g),
-        generic_multi=tuple(tuple(g.split()) for g in generic if " " in g),
+        generic_multi_by_first=_by_first_word(tuple(g.split()) for g in generic if " " in g),
         arms_other_senses=_low(data["arms_other_senses"]),
         civil_cues=_low(data["civil_cues"]),
         civil_modifiers=_low(data["civil_modifiers"]),

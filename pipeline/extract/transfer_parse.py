@@ -240,9 +240,9 @@ class SentenceView:
                 i += 1
                 continue
             matched = None
-            for phrase in lex.generic_multi:
+            for phrase in lex.generic_multi_by_first.get(lows[i - start], ()):
                 n = len(phrase)
-                if lows[i - start] == phrase[0] and i + n <= end and tuple(lows[i - start:i - start + n]) == phrase \
+                if i + n <= end and tuple(lows[i - start:i - start + n]) == phrase \
                         and not any(k in self.tok_weapon for k in range(i, i + n)):
                     matched = (i, i + n)
                     break
