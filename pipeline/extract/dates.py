@@ -47,24 +47,15 @@ import calendar
 import datetime as dt
 import functools
 import re
-from pathlib import Path
 
-import yaml
-
+from pipeline.extract.lexicon_files import alternation, load_yaml
 from pipeline.records import DateMention
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "date_rules.yaml"
 _DAY = dt.timedelta(days=1)
 
 
-@functools.lru_cache(maxsize=1)
 def _rules() -> dict:
-    with open(DATA, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return load_yaml("date_rules.yaml")
 
 
 # ----------------------------------------------------------------------------- calendar helpers
@@ -239,13 +230,13 @@ _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 @functools.lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern]]:
     r = _rules()
-    mon = _alt(list(r["months"]) + list(r["month_abbreviations"]))
-    mon_full = _alt(list(r["months"]) + ["Sept.", "Dec.", "Nov.", "Oct.", "Aug.", "Jan.", "Feb."])
-    wd = _alt(r["weekdays"])
-    num = _alt(_NUMS) + r"|\d{1,3}"
+    mon = alternation(list(r["months"]) + list(r["month_abbreviations"]))
+    mon_full = alternation(list(r["months"]) + ["Sept.", "Dec.", "Nov.", "Oct.", "Aug.", "Jan.", "Feb."])
+    wd = alternation(r["weekdays"])
+    num = alternation(_NUMS) + r"|\d{1,3}"
     year = r"(?:1[89]\d\d|20\d\d)"
     part = r"early|mid|late|the\s+(?:beginning|start|middle|end)\s+of|(?:early|late)\s+in"
-    lic = _alt(r["month_licensors"]).replace(r"\ ", r"\s+")
+    lic = alternation(r["month_licensors"]).replace(r"\ ", r"\s+")
     units_pl = "days|weeks|months|years|decades"
     not_amount = r"(?!\s*(?:pct|percent|per\s+cent|%|mln|million|billion|bln|dlrs|dollars)\b)"
     pats = [
@@ -729,8 +720,8 @@ def _dateparser(text: str, pub: dt.date | None):
 @functools.lru_cache(maxsize=1)
 def _fallback_rx():
     r = _rules()
-    names = _alt(list(r["months"]) + list(r["month_abbreviations"]) + list(r["weekdays"]))
-    dur = _alt(r["duration_units"])
+    names = alternation(list(r["months"]) + list(r["month_abbreviations"]) + list(r["weekdays"]))
+    dur = alternation(r["duration_units"])
     return (re.compile(rf"(?<!\d)(?:1[89]\d\d|20\d\d)(?!\d)"),
             re.compile(rf"(?i)^(?:the\s+|a\s+|an\s+)?(?:(?:past|last|next|first|coming|previous|"
                        rf"following|final|same|few|several|many|some|\d+|[a-z]+)[\s-]+)*"

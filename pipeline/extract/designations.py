@@ -19,11 +19,8 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
-import yaml
-
-DATA = Path(__file__).resolve().parent.parent / "data" / "designations.yaml"
+from pipeline.extract.lexicon_files import alternation, load_yaml
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -31,14 +28,8 @@ _NUMBER_WORDS = {
 }
 
 
-@functools.lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    with open(DATA, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return load_yaml("designations.yaml")
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,14 +42,14 @@ def _patterns():
     letter_digit = re.compile(r"(?<![\w.\-])[A-Z]{1,4}\d+" + suffix + r"(?![\w])")
     digit_letter_digit = re.compile(r"(?<![\w.\-])\d[A-Z]{1,2}\d+" + suffix + r"(?![\w])")
     series = re.compile(
-        r"(?<![\w])(?:" + _alt(lex["series_words"]) + r")\.?[ \t]?-?[ \t]?\d+[A-Za-z0-9]*"
+        r"(?<![\w])(?:" + alternation(lex["series_words"]) + r")\.?[ \t]?-?[ \t]?\d+[A-Za-z0-9]*"
         r"(?:[/.]\d+[A-Za-z0-9]*)*(?![\w])"
     )
     family = re.compile(
-        r"(?<![\w])(?:" + _alt(lex["family_names"]) + r")(?:['’]s)?[ \t]+\d+[A-Za-z0-9]*"
+        r"(?<![\w])(?:" + alternation(lex["family_names"]) + r")(?:['’]s)?[ \t]+\d+[A-Za-z0-9]*"
         r"(?:-\d+[A-Za-z0-9]*)*(?![\w])"
     )
-    words = _alt(_NUMBER_WORDS)
+    words = alternation(_NUMBER_WORDS)
     calibre = re.compile(
         r"(?<![\w.])(?P<num>\d{1,3}(?:\.\d{1,2})?)(?:[ \t]?[x×][ \t]?\d{2,3}(?:\.\d{1,2})?)?"
         r"[ \t]?-?[ \t]?(?:mm|millimet(?:er|re)s?)(?![\w])"

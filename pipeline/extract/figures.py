@@ -44,15 +44,13 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 
-import yaml
 from number_parser import parse_number, parse_ordinal
 
 from pipeline.extract.designations import calibre_matches, designation_matches, designation_spans
+from pipeline.extract.lexicon_files import alternation, load_yaml
 from pipeline.records import Figure
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "number_words.yaml"
 
 _MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
            r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -69,10 +67,6 @@ _VAGUE_WORDS = {"dozens", "hundreds", "thousands", "millions", "billions", "scor
 _MOD_DEPS = {"compound", "amod", "nmod", "npadvmod", "nummod", "advmod", "punct", "quantmod"}
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 @functools.lru_cache(maxsize=4096)
 def _parse_number_cached(text: str):
     return parse_number(text)
@@ -83,16 +77,14 @@ def _parse_ordinal_cached(text: str):
     return parse_ordinal(text)
 
 
-@functools.lru_cache(maxsize=1)
 def _lex() -> dict:
-    with open(DATA, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    return load_yaml("number_words.yaml")
 
 
 @functools.lru_cache(maxsize=1)
 def _grammar() -> dict:
     lex = _lex()
-    W = r"(?:" + _alt(lex["cardinal_words"]) + r")\b"
+    W = r"(?:" + alternation(lex["cardinal_words"]) + r")\b"
     scale_words = r"(?:hundred|thousand|million|billion|trillion|dozen)\b"
     and_join = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
     word_core = rf"{W}(?:(?:[ \t]+|-){W}|{and_join}{W})*"
@@ -104,9 +96,9 @@ def _grammar() -> dict:
     num_after_conn = rf"(?:(?:{num_digit})|\b{num_word})"
 
     long_scales = [s for s in lex["scales"] if s not in lex["currency_only_scales"]]
-    scale = (rf"(?:\s?-?(?:{_alt(long_scales)})(?![\w])|(?:{_alt(lex['currency_only_scales'])})"
+    scale = (rf"(?:\s?-?(?:{alternation(long_scales)})(?![\w])|(?:{alternation(lex['currency_only_scales'])})"
              r"(?![\w]))")
-    cur_prefix = _alt(lex["currency_prefixes"])
+    cur_prefix = alternation(lex["currency_prefixes"])
 
     bounds = sorted(lex["bounds"], key=lambda b: -len(b["phrase"]))
     bound_alt = "|".join(re.escape(b["phrase"]).replace(r"\ ", r"\s+") for b in bounds)
@@ -128,9 +120,9 @@ def _grammar() -> dict:
     for table in lex["currency_country_words"].values():
         countries.update(table)
     cur_words = list(lex["currency_words"]) + ["pounds", "pound"]
-    unit_alt = _alt(unit_words).replace(r"\ ", r"[\s-]+")
-    cur_alt = _alt(cur_words)
-    unit = (rf"(?:[ \t]*-[ \t]*|\s+|)(?:(?P<ccty>{_alt(countries)})\s+)?"
+    unit_alt = alternation(unit_words).replace(r"\ ", r"[\s-]+")
+    cur_alt = alternation(cur_words)
+    unit = (rf"(?:[ \t]*-[ \t]*|\s+|)(?:(?P<ccty>{alternation(countries)})\s+)?"
             rf"(?P<uword>(?-i:(?:{cur_alt})(?:[ \t]+sterling)?)(?!-[A-Za-z])|{unit_alt})(?![\w])")
 
     main = re.compile(
@@ -149,12 +141,12 @@ def _grammar() -> dict:
         re.IGNORECASE,
     )
 
-    vague_small = _alt(lex["vague_small"])
+    vague_small = alternation(lex["vague_small"])
     vague_small_rx = vague_small.replace(r"\ ", r"\s+")
     vague = re.compile(
         r"\b(?:"
-        rf"(?P<of_a>{_alt(lex['vague_of_plurals'])})\s+of\s+(?P<of_b>{_alt(lex['vague_plural_scales'])})"
-        rf"|(?P<small>{vague_small_rx})\s+(?P<sw>{_alt(lex['vague_scale_words'])})"
+        rf"(?P<of_a>{alternation(lex['vague_of_plurals'])})\s+of\s+(?P<of_b>{alternation(lex['vague_plural_scales'])})"
+        rf"|(?P<small>{vague_small_rx})\s+(?P<sw>{alternation(lex['vague_scale_words'])})"
         rf"|(?P<pl>dozens|hundreds|thousands|millions|billions|(?:scores|tens)(?=\s+of\b))"
         rf"|(?P<small2>(?!few\b)(?:{vague_small_rx}))(?=\s)"
         r")(?![\w])"
@@ -165,7 +157,7 @@ def _grammar() -> dict:
         re.IGNORECASE,
     )
 
-    ordinal_words = _alt(lex["ordinal_words"])
+    ordinal_words = alternation(lex["ordinal_words"])
     tens = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ordinal = re.compile(
         rf"(?<![\w.,])(?P<d>\d+)(?:st|nd|rd|th)(?![\w])"
@@ -174,8 +166,8 @@ def _grammar() -> dict:
     )
     decade = re.compile(r"(?<![\w.,])(?P<y>1[89]\d0|20\d0)['’]?s(?![\w])")
 
-    ci = _alt(lex["id_prefixes_case_insensitive"]).replace(r"\ ", r"\s+")
-    cap = _alt(lex["id_prefixes_capitalised"])
+    ci = alternation(lex["id_prefixes_case_insensitive"]).replace(r"\ ", r"\s+")
+    cap = alternation(lex["id_prefixes_capitalised"])
     masks = [
         re.compile(r"https?://\S+|www\.\S+|\b[\w.-]+\.(?:com|org|net|gov|mil|int|ms|ly|co|io)/\S*"),
         re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+"),
