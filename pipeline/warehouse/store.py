@@ -6,6 +6,7 @@ single-writer lock and the transaction). Data always travels as registered DataF
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -84,8 +85,6 @@ def _sentence_index(sentences: Sequence[tuple[int, int, str]]):
     starts = [s for s, _, _ in sentences]
 
     def sentence_of(char_start: int) -> int | None:
-        import bisect
-
         i = bisect.bisect_right(starts, char_start) - 1
         return i if i >= 0 else None
 
