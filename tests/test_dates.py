@@ -228,3 +228,35 @@ def test_seed_last_month(seed_dates):
 def test_seed_this_year(seed_dates):
     m = next(m for m in seed_dates if m.text == "this year")
     assert (m.date_start, m.date_end, m.granularity) == (D(2022, 1, 1), D(2022, 12, 31), "year")
+
+
+# --------------------------------------------------------------------------- speed-up safety
+
+def _all_test_sentences() -> list[str]:
+    """Every sentence parametrised in this module (so new cases are covered without listing them)."""
+    sentences = []
+    for fn in list(globals().values()):
+        for mark in getattr(fn, "pytestmark", []):
+            if mark.name != "parametrize":
+                continue
+            for values in mark.args[1]:
+                values = values if isinstance(values, (tuple, list)) else (values,)
+                sentences += [v for v in values if isinstance(v, str) and " " in v]
+    return sentences
+
+
+def test_pattern_gates_are_necessary_conditions():
+    """A pattern is skipped when its gate words are absent: every real match must contain one."""
+    sentences = _all_test_sentences()
+    if SEED.exists():
+        sentences.append(SEED.read_text(encoding="utf-8"))
+    assert len(sentences) > 50
+    gates = dates_module._pattern_gates()
+    checked = 0
+    for name, rx in dates_module._patterns():
+        for sentence in sentences:
+            for m in rx.finditer(sentence):
+                if name in gates and m.group(0):
+                    assert any(w in m.group(0).lower() for w in gates[name]), (name, m.group(0))
+                    checked += 1
+    assert checked > 50

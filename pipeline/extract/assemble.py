@@ -3,14 +3,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from pipeline.extract.doc_views import doc_sentences, doc_text
 from pipeline.records import Article, ArticleExtraction
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """Sentence (start, end, text) triples, whitespace-only 'sentences' dropped."""
     spans = []
-    for sent in doc.sents:
-        text = sent.text
+    doc_str = doc_text(doc)
+    for sent in doc_sentences(doc):
+        text = doc_str[sent.start_char:sent.end_char]   # == sent.text, without re-joining tokens
         stripped = text.strip()
         if not stripped:
             continue

@@ -48,6 +48,7 @@ import datetime as dt
 import functools
 import re
 
+from pipeline.extract.doc_views import doc_text
 from pipeline.extract.lexicon_files import alternation, load_yaml
 from pipeline.records import DateMention
 
@@ -317,7 +318,35 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
          rf"(?<![\w.,$€£#/'’])(?P<y>{year})(?![\w%]|[.,]\d|['’]s\b|\s*(?:%|pct|percent|per\s+cent|mln"
          rf"|million|billion|bln|bn|dlrs|dollars|euros|tons|tonnes|km|miles)\b)"),
     ]
-    return [(name, re.compile(rx)) for name, rx in pats]
+    # Every match starts at a word boundary; saying so lets the engine skip mid-word positions
+    # (the patterns start with optional alternations, tried at every position otherwise).
+    return [(name, re.compile(rf"\b(?:{rx})")) for name, rx in pats]
+
+
+@functools.lru_cache(maxsize=1)
+def _pattern_gates() -> dict[str, tuple[str, ...]]:
+    """Per pattern, lowercase words of which every match contains at least one.
+
+    A text that contains none of them cannot match, so the pattern is not run on it: most articles
+    have no "quarter", season or "ago", and the regex scan is the date extractor's main cost.
+    ``tests/test_dates.py`` checks on every test sentence that each match contains its gate.
+    """
+    r = _rules()
+    months = tuple({m[:3].lower() for m in list(r["months"]) + list(r["month_abbreviations"])})
+    weekdays = tuple({w[:3].lower() for w in r["weekdays"]})
+    seasons = ("spring", "summer", "autumn", "fall", "winter")
+    return {
+        "slash": ("/",), "iso": ("-",),
+        "day": months, "month_year": months, "bare_month": months, "weekday": weekdays,
+        "quarter_q": ("q",), "quarter": ("quarter",), "half": ("half", "h1", "h2"),
+        "season_year": seasons, "season_rel": seasons, "season_bare": seasons,
+        "of_rel_year": ("year",), "decade": ("0s", "0's", "0’s"), "decade_short": ("0s",),
+        "fiscal": ("fiscal", "calendar", "fy"), "ago": ("ago",), "weekend": ("weekend",),
+        "rel_word": ("yesterday", "today", "tomorrow", "tonight", "night", "morning", "afternoon",
+                     "evening"),
+        "rolling": ("past", "last", "next", "coming"), "open": ("coming", "recent", "few"),
+        "rel_unit": ("week", "month", "year", "decade", "quarter"),
+    }
 
 
 # ----------------------------------------------------------------------------- context helpers
@@ -798,7 +827,7 @@ def _merge_ranges(text: str, found: list, pub) -> list:
 
 def extract_dates(doc, published: dt.date | None) -> list[DateMention]:
     """Date mentions in ``doc.text`` resolved against ``published``; sorted, non-overlapping."""
-    text = doc.text
+    text = doc_text(doc)
     if not text:
         return []
     pub = published.date() if isinstance(published, dt.datetime) else published
@@ -811,7 +840,11 @@ def extract_dates(doc, published: dt.date | None) -> list[DateMention]:
     for a, b in blocked:
         occupied[a:b] = b"\x01" * (b - a)
     found: list = []
+    low, gates = text.lower(), _pattern_gates()
     for name, rx in _patterns():
+        gate = gates.get(name)
+        if gate is not None and not any(word in low for word in gate):
+            continue
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
             if e <= s or any(occupied[s:e]):

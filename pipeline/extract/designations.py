@@ -61,7 +61,10 @@ def _patterns():
     return hyphen, letter_digit, digit_letter_digit, series, family, calibre, excluded
 
 
-def calibre_matches(text: str) -> list[tuple[int, int, float]]:
+# The figure and date extractors both need these spans of the same article text: cached per text
+# (a few recent texts) so each article is scanned once.
+@functools.lru_cache(maxsize=8)
+def calibre_matches(text: str) -> tuple[tuple[int, int, float], ...]:
     """(start, end, calibre value) for every calibre expression ("155mm" -> 155.0, ".50-caliber" -> 0.5)."""
     *_, calibre, _excluded = _patterns()
     out = []
@@ -69,10 +72,11 @@ def calibre_matches(text: str) -> list[tuple[int, int, float]]:
         raw = m.group("num") or m.group("num2") or m.group("num3") or m.group("num4")
         value = _NUMBER_WORDS.get(raw.lower()) if raw[0].isalpha() else float(raw)
         out.append((m.start(), m.end(), float(value)))
-    return out
+    return tuple(out)
 
 
-def designation_matches(text: str) -> list[tuple[int, int, str]]:
+@functools.lru_cache(maxsize=8)
+def designation_matches(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, kind) with kind 'designation' or 'calibre'; sorted, non-overlapping (longest wins)."""
     hyphen, letter_digit, digit_letter_digit, series, family, _calibre, excluded = _patterns()
     found: list[tuple[int, int, str]] = []
@@ -90,7 +94,7 @@ def designation_matches(text: str) -> list[tuple[int, int, str]]:
         if all(e <= a or s >= b for a, b, _k in accepted):
             accepted.append((s, e, kind))
     accepted.sort()
-    return accepted
+    return tuple(accepted)
 
 
 def designation_spans(text: str) -> list[tuple[int, int]]:

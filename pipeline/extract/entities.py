@@ -25,6 +25,7 @@ import functools
 import re
 
 from pipeline.extract.gazetteer import Entry, Hit, load_gazetteer, normalise
+from pipeline.extract.doc_views import doc_sentences, doc_text
 from pipeline.records import EntityMention
 
 __all__ = ["extract_entities", "country_of", "weapon_category_of", "weapon_origin_of"]
@@ -118,17 +119,10 @@ class _DocIndex:
 
     def __init__(self, doc):
         self.doc = doc
-        self.text = doc.text   # Doc.text re-joins every token on each access: read it once
+        self.text = doc_text(doc)
         self.tok_starts = [t.idx for t in doc]
-        self.sent_starts = set()
-        self.sents = []
-        try:
-            for s in doc.sents:
-                self.sent_starts.add(s.start_char)
-                self.sents.append((s.start_char, s.end_char))
-        except ValueError:  # no sentence boundaries set
-            self.sents = [(0, len(doc.text))]
-            self.sent_starts = {0}
+        self.sents = [(s.start_char, s.end_char) for s in doc_sentences(doc)] or [(0, len(self.text))]
+        self.sent_starts = {a for a, _ in self.sents}
         self.sent_begins = [a for a, _ in self.sents]
         self.ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
 
@@ -613,7 +607,7 @@ UNDATED_AS_OF = dt.date(9999, 12, 31)
 
 def extract_entities(doc, published: dt.date | None = None) -> list[EntityMention]:
     """Entity mentions of one parsed article, sorted by char_start, never overlapping."""
-    text = doc.text
+    text = doc_text(doc)
     day = published if isinstance(published, dt.date) else UNDATED_AS_OF
     if isinstance(day, dt.datetime):
         day = day.date()

@@ -48,6 +48,7 @@ import re
 from number_parser import parse_number, parse_ordinal
 
 from pipeline.extract.designations import calibre_matches, designation_matches, designation_spans
+from pipeline.extract.doc_views import doc_text
 from pipeline.extract.lexicon_files import alternation, load_yaml
 from pipeline.records import Figure
 
@@ -631,7 +632,7 @@ def non_quantity_spans(text: str) -> list[tuple[int, int]]:
 
 def extract_figures(doc) -> list[Figure]:
     """Every numeric figure in ``doc.text``: sorted by char_start, non-overlapping."""
-    text = doc.text
+    text = doc_text(doc)
     if not text:
         return []
     gram, lex = _grammar(), _lex()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.extract.doc_views import doc_text
 from pipeline.extract.transfer_lexicon import Entry, Lexicon
 
 PARTY_LABELS = ("COUNTRY", "ORG", "COMPANY", "GROUP")
@@ -76,9 +77,11 @@ class SentenceView:
 
     def __init__(self, sent, entities, lex: Lexicon, anaphor_category: str | None = None, text: str | None = None):
         self.anaphor_category = anaphor_category   # the one weapon category of the sentences before
-        self.text = text if text is not None else sent.doc.text   # the article text (pass it: Doc.text is slow)
+        self.text = text if text is not None else doc_text(sent.doc)
         self.sent = sent
         self.doc = sent.doc
+        self.tokens = list(sent)                    # Token objects are rebuilt on every iteration
+        self.lows = [t.lower_ for t in self.tokens]
         self.lex = lex
         self.parties: list[Party] = []
         self.origin_words: list[Party] = []         # country words that are a weapon's origin
@@ -233,7 +236,7 @@ class SentenceView:
     def _add_generic_weapons(self):
         doc, lex = self.doc, self.lex
         start, end = self.sent.start, self.sent.end
-        lows = [t.lower_ for t in self.sent]
+        lows = self.lows
         i = start
         while i < end:
             if i in self.tok_weapon:
@@ -321,7 +324,7 @@ class SentenceView:
         # "These new capabilities include artillery systems ...": an anaphoric subject of an
         # include-verb continues a transfer named before (its parties come from the context)
         taken = {t.token.i for t in self.triggers}
-        for tok in self.sent:
+        for tok in self.tokens:
             if tok.lemma_.lower() not in lex.include_verbs or tok.pos_ not in ("VERB",):
                 continue
             for c in tok.children:
@@ -336,7 +339,7 @@ class SentenceView:
 
     def _find_word_triggers(self):
         lex = self.lex
-        for tok in self.sent:
+        for tok in self.tokens:
             lemma = tok.lemma_.lower()
             low = tok.lower_
             if low in lex.license_words or lemma in lex.license_words:

@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from pipeline.extract.doc_views import doc_sentences, doc_text
 from pipeline.extract.transfer_lexicon import lexicon
 from pipeline.extract.transfer_parse import Party, SentenceView, Trigger, Weapon, token_range
 from pipeline.extract.transfer_roles import (RELATIVE, REFLEXIVE, SUBJ, attach, build_chain, is_passive,
@@ -92,9 +93,10 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
     signings: list = []
     prev_dyads: list[tuple] = []
     prev_subject: Party | None = None
-    text = doc.text            # built once: Doc.text joins every token
-    for sent in doc.sents:
-        if not sent.text.strip():
+    text = doc_text(doc)
+    for sent in doc_sentences(doc):
+        sent_text = text[sent.start_char:sent.end_char]   # == sent.text, which re-joins its tokens
+        if not sent_text.strip():
             continue
         lo, hi = sent.start_char, sent.end_char
         s_ents = [e for e in entities if lo <= e.char_start and e.char_end <= hi]
@@ -107,7 +109,7 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
         s_figs = [f for f in figures if lo <= f.char_start and f.char_end <= hi]
         s_dates = [d for d in dates if lo <= d.char_start and d.char_end <= hi]
         # "Today, I am announcing that:" dates the list items that follow it
-        colon = re.search(r":\s*\n", sent.text)
+        colon = re.search(r":\s*\n", sent_text)
         if colon is not None:
             cut = sent.start_char + colon.start()
             lead_date = next((d for d in s_dates if d.date_start is not None and d.char_end <= cut), None)
@@ -542,7 +544,7 @@ def _is_speaker_np(sv: SentenceView, tok) -> bool:
 
 
 def _resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speaker: Party | None = None):
-    for tok in sv.sent:
+    for tok in sv.tokens:
         low = tok.lower_
         target = None
         if speaker is not None and tok.dep_ in SUBJ and _is_speaker_np(sv, tok) and tok.i not in sv.tok_party:
@@ -1057,7 +1059,7 @@ def _civil(sv: SentenceView, w: Weapon) -> bool:
     if w.category not in ("aircraft", "engines", "helicopters", "other", "unspecified"):
         return False
     lex = sv.lex
-    words = {t.lower_ for t in sv.sent}
+    words = set(sv.lows)
     if words & lex.civil_cues:
         return True      # "Korean Air ordered ten Boeing 787 airliners"
     near = {t.lower_ for k in range(w.start, w.end) for t in sv.doc[k].children} | {
@@ -1076,7 +1078,7 @@ def _rows(sv: SentenceView, c: Candidate, figs: list[Figure]) -> list[TransferMe
     suppliers = list(c.suppliers)
     out = []
     sent = sv.sent
-    text = sent.text
+    text = sv.text[sent.start_char:sent.end_char]
     lead = len(text) - len(text.lstrip())
     start = sent.start_char + lead
     evidence = text.strip()
