@@ -11,7 +11,9 @@ from pipeline import settings
 
 
 def folder_fingerprint(root: Path) -> tuple[str, int]:
-    """A digest of every input file's (path, size, mtime): changes when a file is added, edited or removed."""
+    """A digest of every input file's (path, size, mtime, ctime, inode): changes when a file is added,
+    edited or removed. ctime is in because an edit that keeps the size and puts the mtime back
+    (``touch -d``, ``rsync --times``, ``cp -p``) still moves it: only the kernel sets ctime."""
     from pipeline.ingest import iter_input_files
 
     digest = hashlib.sha256()
@@ -21,7 +23,8 @@ def folder_fingerprint(root: Path) -> tuple[str, int]:
             stat = path.stat()
         except OSError:
             continue
-        digest.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\n"
+        digest.update(f"{path.relative_to(root).as_posix()}\0{stat.st_size}\0{stat.st_mtime_ns}\0"
+                      f"{stat.st_ctime_ns}\0{stat.st_ino}\n"
                       .encode("utf-8", "surrogateescape"))   # file names need not be valid UTF-8
         n += 1
     return digest.hexdigest(), n

@@ -40,6 +40,20 @@ def test_sensor_sees_an_edit_and_a_removal(monkeypatch, tmp_path):
     assert len(_evaluate(edited.cursor).run_requests) == 1
 
 
+def test_sensor_sees_an_edit_that_keeps_size_and_mtime(monkeypatch, tmp_path):
+    """`cp -p`/`rsync --times` style: same size, mtime put back; only ctime tells the change."""
+    monkeypatch.setenv("ARMS_ARTICLES_DIR", str(tmp_path))
+    path = tmp_path / "a.txt"
+    path.write_text("Title\n\nIran sold drones.\n")
+    before = path.stat()
+    cursor = _evaluate(None).cursor
+    path.write_text("Title\n\nIraq sold drones.\n")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert len(_evaluate(cursor).run_requests) == 1
+
+
 def test_sensor_skips_missing_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("ARMS_ARTICLES_DIR", str(tmp_path / "nope"))
     result = _evaluate(None)

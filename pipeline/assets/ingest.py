@@ -1,6 +1,6 @@
 """Ingest group: the articles folder -> ``articles`` + ``rejected_inputs``.
 
-A run first compares the folder's fingerprint (every file's path, size and mtime, the size limit,
+A run first compares the folder's fingerprint (every file's path, size, mtime, ctime and inode, the size limit,
 the ingest code) with the last scan's: unchanged, nothing is read. Otherwise it scans the whole
 folder (read + hash) and writes only what changed: new or edited articles are replaced, articles
 whose file disappeared are removed with all their rows.
