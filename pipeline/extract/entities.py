@@ -471,6 +471,17 @@ def _clean_person(text: str, s: int, e: int, idx: _DocIndex) -> tuple[int, int] 
     return s2, e2
 
 
+def _names_a_transfer(frag: str) -> bool:
+    """A spaCy ORG whose head word is a transfer noun ("Foreign Military Sale(s)", "Foreign Military
+    Financing") names a programme or a deal, not a party; left as ORG it would hide the transfer word."""
+    from pipeline.extract.transfer_lexicon import lexicon
+
+    head = frag.split()[-1].lower()
+    nouns = lexicon().nouns
+    entry = nouns.get(head) or (nouns.get(head[:-1]) if head.endswith("s") else None)
+    return entry is not None and not entry.agent       # agent nouns ("... Exporter") can be companies
+
+
 def _spacy_candidates(text, idx, accepted: list[_Cand], gaz) -> list[_Cand]:
     occupied = [(c.start, c.end) for c in accepted]
     occupied.sort()
@@ -524,6 +535,8 @@ def _spacy_candidates(text, idx, accepted: list[_Cand], gaz) -> list[_Cand]:
             continue
         if label == "ORG" and all(w.lower().strip(".") in _TITLES for w in frag.split()):
             continue                                                  # "Defence" of "Defence Secretary"
+        if label == "ORG" and _names_a_transfer(frag):
+            continue                                                  # "Foreign Military Sales": a programme
         if label == "ORG":
             if frag in persons:
                 out.append(_Cand(s, e, "PERSON", persons[frag], source="spacy"))

@@ -270,7 +270,7 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
                     through_weapon = True
                     t = h
                     continue
-                if kind == "weapon" and d == "compound" and t.i == root.i and root.i in sv.tok_party:
+                if kind == "weapon" and d in ("compound", "nmod") and t.i == root.i and root.i in sv.tok_party:
                     p = sv.tok_party[root.i]
                     verb = sv.doc[p.start - 1] if p.start > 0 else None
                     if verb is not None and verb.i in chain_idx and chain_idx[verb.i].kind == "self":
@@ -444,6 +444,8 @@ def role_for(trig: Trigger, link: Link, d: str, prep: str | None, through_weapon
             subj_role = None
         if d in ("nsubj",):
             return subj_role
+        if d in ("dative", "dobj") and spec.get("object") == "none":
+            return None                # "notified Congress of the sale": told, not a party to it
         if d in ("dative", "dobj") and spec.get("object") == "first":
             return _first_role(trig)   # "congratulated Argentina on the purchase of F-16s"
         if d in ("dative", "dobj") and subj_role is not None:
@@ -490,6 +492,10 @@ def weapon_attaches(sv: SentenceView, w: Weapon, chain_idx: dict, trig: Trigger)
                 # "signed a contract with Hanwha for 152 K9 howitzers": the parser hangs "for" on the verb
                 if t.dep_ == "prep" and t.lower_ == "for" and trig.token.dep_ == "dobj" \
                         and trig.frame in ("neutral", "acquire"):
+                    return True
+                # "approved the sale to Poland of 96 Apache helicopters": "of" hung on the verb too
+                if t.dep_ == "prep" and t.lower_ == "of" and trig.token.dep_ == "dobj" and trig.kind == "noun" \
+                        and trig.token.i < t.i:
                     return True
                 # "signed a deal ... for F-16s"; objects of the governor belong to the noun trigger only
                 # when the noun is not the object itself

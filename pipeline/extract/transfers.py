@@ -1164,8 +1164,8 @@ def _for_weapon(c: Candidate, parties: list, w: Weapon) -> list:
 
 def _joint_supplier(sv: SentenceView, suppliers) -> bool:
     real = [p for p in suppliers if p is not None]
-    if len(real) > 1:
-        return True
+    if len({p.iso3 or p.key for p in real}) > 1:
+        return True     # "South Korea's Hanwha Aerospace" is one supplier: the company and its state
     for p in real:
         if p.root is None or p.pronoun:
             continue
