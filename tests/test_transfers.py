@@ -192,6 +192,20 @@ ROLE_CASES = [
     ("dateline_subject",
      "LONDON, March 4 - British Aerospace Plc has won a contract to supply Jordan with 12 Tornado jets.",
      {("GBR", "JOR", "aircraft")}),
+    # double object the parser reads as one noun phrase ("Taiwan" as nmod of the jets)
+    ("dative_read_as_modifier", "Washington agreed to sell Taiwan 66 F-16 fighter jets last year.",
+     {("USA", "TWN", "aircraft")}),
+    # PP attachment: "of <weapon>" hung on the verb that governs the transfer noun
+    ("of_weapon_on_governing_verb", "The State Department approved the sale to Kuwait of 24 Black Hawk helicopters.",
+     {("USA", "KWT", "helicopters")}),
+    # a programme name spaCy tags ORG must not hide its transfer noun
+    ("programme_name_is_not_a_party",
+     "The State Department approved a possible Foreign Military Sale to Poland of 96 AH-64E Apache helicopters.",
+     {("USA", "POL", "helicopters")}),
+    # the addressee of a notification is not the recipient
+    ("notified_addressee_is_not_a_party",
+     "The Defense Security Cooperation Agency notified Congress of a possible sale of 40 F-35 jets to Greece.",
+     {("USA", "GRC", "aircraft")}),
 ]
 
 
@@ -406,6 +420,12 @@ def test_joint_suppliers_do_not_get_the_total(nlp):
     rows = run(nlp, "The United States and partners will provide Ukraine with dozens of air defense systems.")
     r = one(rows, "USA", "UKR", "air_defence")
     assert r.quantity_value is None and r.quantity_low is None
+
+
+def test_company_and_its_state_are_one_supplier_not_a_joint_total(nlp):
+    rows = run(nlp, "South Korea's Hanwha Aerospace signed a contract to export 288 K239 Chunmoo rocket launchers "
+                    "to Poland.")
+    assert one(rows, "KOR", "POL", "artillery").quantity_value == 288
 
 
 def test_article_recipient_for_a_giver_without_receiver(nlp):

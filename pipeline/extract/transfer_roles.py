@@ -493,8 +493,9 @@ def weapon_attaches(sv: SentenceView, w: Weapon, chain_idx: dict, trig: Trigger)
                 if t.dep_ == "prep" and t.lower_ == "for" and trig.token.dep_ == "dobj" \
                         and trig.frame in ("neutral", "acquire"):
                     return True
-                # "approved the sale to Poland of 96 Apache helicopters": "of" hung on the verb too
-                if t.dep_ == "prep" and t.lower_ == "of" and trig.token.dep_ == "dobj" and trig.kind == "noun" \
+                # "approved the sale to Poland of 96 Apache helicopters": the parser hangs "of" on the verb,
+                # or on the recipient whose "to" it hangs on the verb
+                if t.dep_ == "prep" and t.lower_ in ("of", "to") and trig.token.dep_ == "dobj" and trig.kind == "noun" \
                         and trig.token.i < t.i:
                     return True
                 # "signed a deal ... for F-16s"; objects of the governor belong to the noun trigger only
