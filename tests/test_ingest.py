@@ -14,7 +14,7 @@ from pipeline.ingest import (
     read_file, scan,
 )
 from pipeline.ingest.language import english_verdict
-from pipeline.ingest.normalise import _REMOVE_RE, _SPACE_RE
+from pipeline.ingest.normalise import _REMOVE_RE, _SPACE_CHAR_RE
 
 LIMIT = 5 * 1024 * 1024
 BODY = ("Germany approved the delivery of 18 Leopard 2 tanks to Ukraine on Wednesday, "
@@ -231,9 +231,9 @@ def test_normalise_character_classes_match_unicodedata():
         if cat in ("Cf", "Cs") or (cat == "Cc" and ch not in "\t\n\x0b\x0c\r\x85"):
             assert _REMOVE_RE.fullmatch(ch), hex(cp)
         elif cat == "Zs" or ch == "\t":
-            assert _SPACE_RE.fullmatch(ch), hex(cp)
+            assert _SPACE_CHAR_RE.fullmatch(ch), hex(cp)
         else:
-            assert not _REMOVE_RE.fullmatch(ch) and not _SPACE_RE.fullmatch(ch), hex(cp)
+            assert not _REMOVE_RE.fullmatch(ch) and not _SPACE_CHAR_RE.fullmatch(ch), hex(cp)
 
 
 # ------------------------------------------------------------------ dates

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from pipeline.extract.doc_views import doc_sentences, doc_text
+from pipeline.extract.doc_views import doc_sentences, doc_text, release
 from pipeline.records import Article, ArticleExtraction
 
 
@@ -28,10 +28,14 @@ def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
     from pipeline.extract.figures import extract_figures
     from pipeline.extract.transfers import extract_transfers
 
-    entities = extract_entities(doc, article.published_date)
-    figures = extract_figures(doc)
-    dates = extract_dates(doc, article.published_date)
-    transfers = extract_transfers(doc, entities, figures, dates, published=article.published_date,
-                                  title=article.title)
-    return ArticleExtraction(article_id=article.article_id, content_hash=article.content_hash, sentences=sentence_spans(doc),
+    try:
+        entities = extract_entities(doc, article.published_date)
+        figures = extract_figures(doc)
+        dates = extract_dates(doc, article.published_date)
+        transfers = extract_transfers(doc, entities, figures, dates, published=article.published_date,
+                                      title=article.title)
+        sentences = sentence_spans(doc)
+    finally:
+        release(doc)
+    return ArticleExtraction(article_id=article.article_id, content_hash=article.content_hash, sentences=sentences,
                              entities=entities, figures=figures, dates=dates, transfers=transfers)

@@ -41,11 +41,16 @@ _CF = (
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
 _REMOVE_RE = re.compile(f"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff{_CF}]+")
-# Category Zs plus tab.
-_SPACE_RE = re.compile("[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+# Category Zs plus tab: runs of them become one space. A lone plain space is left alone (matching
+# it would rewrite every space of the text: the most expensive step of ingest).
+_SPACES = "\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+_SPACE_CHAR_RE = re.compile(f"[{_SPACES}]")
+_SPACE_RUN_RE = re.compile(f"[{_SPACES.replace(' ', '')}][{_SPACES}]*| [{_SPACES}]+")
 _LINEBREAK_RE = re.compile("\r\n|[\r\x0b\x0c\x85\u2028]")
-_EDGE_SPACES_RE = re.compile(r"^ +| +$", re.MULTILINE)
+# after the space runs are single spaces: one space either side of a line break
+_EDGE_SPACES_RE = re.compile(r" ?\n ?")
 _MANY_NEWLINES_RE = re.compile(r"\n{3,}")
+_VISIBLE_RE = re.compile(f"[^\\s\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff{_CF}]")
 
 
 def normalise_text(s: str) -> str:
@@ -54,9 +59,9 @@ def normalise_text(s: str) -> str:
         return ""
     s = _LINEBREAK_RE.sub("\n", s).replace("\u2029", "\n\n")
     s = _REMOVE_RE.sub("", s)
-    s = _SPACE_RE.sub(" ", s)
+    s = _SPACE_RUN_RE.sub(" ", s)
     s = unicodedata.normalize("NFC", s)
-    s = _EDGE_SPACES_RE.sub("", s)
+    s = _EDGE_SPACES_RE.sub("\n", s)
     s = _MANY_NEWLINES_RE.sub("\n\n", s)
     return s.strip()
 
@@ -118,4 +123,4 @@ def content_hash(title: str | None, published: dt.date | None, text: str) -> str
 
 def is_blank(s: str) -> bool:
     """True when nothing but whitespace and invisible characters is left (an ``empty`` file)."""
-    return not _REMOVE_RE.sub("", s).strip()
+    return _VISIBLE_RE.search(s) is None     # stops at the first visible character: O(1) for prose
