@@ -239,7 +239,7 @@ class SentenceView:
         lows = self.lows
         i = start
         while i < end:
-            if i in self.tok_weapon:
+            if i in self.tok_weapon or lows[i - start] not in lex.generic_heads:
                 i += 1
                 continue
             matched = None
@@ -249,7 +249,7 @@ class SentenceView:
                         and not any(k in self.tok_weapon for k in range(i, i + n)):
                     matched = (i, i + n)
                     break
-            tok = doc[i]
+            tok = self.tokens[i - start]
             if matched is None and self.anaphor_category and tok.lower_ in ("systems", "system") and any(
                     c.dep_ == "det" and c.lower_ in ("these", "those", "such", "this") for c in tok.children):
                 # "the provision of these systems": the systems named before
@@ -339,9 +339,11 @@ class SentenceView:
 
     def _find_word_triggers(self):
         lex = self.lex
-        for tok in self.tokens:
+        words = lex.trigger_words
+        for tok, low in zip(self.tokens, self.lows):
             lemma = tok.lemma_.lower()
-            low = tok.lower_
+            if lemma not in words and low not in words and not (low.endswith("s") and low[:-1] in words):
+                continue
             if low in lex.license_words or lemma in lex.license_words:
                 self.triggers.append(Trigger(tok, Entry("license", "licensed", "licensed"), "license"))
                 continue
