@@ -202,6 +202,14 @@ ROLE_CASES = [
     ("programme_name_is_not_a_party",
      "The State Department approved a possible Foreign Military Sale to Poland of 96 AH-64E Apache helicopters.",
      {("USA", "POL", "helicopters")}),
+    # "with" hung on "worth"; the K2's maker state (gazetteer) decides which side of the deal supplies
+    ("deal_worth_with_partner", "Seoul signed a deal worth $5.8 billion with Warsaw for 180 K2 tanks.",
+     {("KOR", "POL", "armoured_vehicles")}),
+    # a participle on the weapon names its seller: acquire verb + "from", supply verb + "by"
+    ("seller_participle_from", "Morocco received the first of 24 AH-64E Apache attack helicopters ordered from the U.S.",
+     {("USA", "MAR", "helicopters")}),
+    ("seller_participle_by", "Ukraine has begun using T-72 tanks supplied by Poland.",
+     {("POL", "UKR", "armoured_vehicles")}),
     # the addressee of a notification is not the recipient
     ("notified_addressee_is_not_a_party",
      "The Defense Security Cooperation Agency notified Congress of a possible sale of 40 F-35 jets to Greece.",
@@ -269,6 +277,7 @@ STAGE_CASES = [
     ("negotiating", "The United States is negotiating the sale of F-35 jets to the United Arab Emirates.",
      "negotiating", "asserted"),
     ("requested", "Kyiv has asked Germany for more Patriot batteries.", "requested", "asserted"),
+    ("stopped_deliveries", "Russia has stopped deliveries of S-300 missiles to Iran.", "cancelled", "asserted"),
     ("cancelled", "Congress blocked the sale of F-35 jets to Turkey.", "cancelled", "asserted"),
     ("denied_refused", "Germany refused to sell Leopard tanks to Saudi Arabia.", "denied", "negated"),
     ("negated_did_not", "Japan did not sell submarines to Australia.", None, "negated"),

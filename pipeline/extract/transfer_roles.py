@@ -201,6 +201,14 @@ def _noun_kind(sv: SentenceView, tok) -> str:
     return "other"
 
 
+def _seller_participle(sv: SentenceView, verb, prep: str | None) -> bool:
+    """A participle on a weapon whose preposition names the seller: acquire verb + "from", supply verb + "by"."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.i not in sv.tok_weapon:
+        return False
+    frames = {e.frame for e in sv.lex.verbs.get(verb.lemma_.lower(), ())}
+    return (prep == "from" and "acquire" in frames) or (prep == "by" and "supply" in frames)
+
+
 def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
     """Climb from a party token to the trigger chain. Returns (Link, dep, prep, through_weapon) or None."""
     t = root
@@ -255,6 +263,21 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
                 else:
                     return None
                 t = h
+                continue
+            if _seller_participle(sv, h, prep):
+                # "24 Apache helicopters ordered from the U.S.", "tanks supplied by Poland": the participle on
+                # the weapon names the weapon's seller, whatever the sentence's own verb is
+                prep, locked, through_weapon = "from", True, True
+                sv._last_weapon = sv.tok_weapon[h.head.i]
+                t = h.head
+                continue
+            if h.pos_ == "ADJ" and h.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr") and h.lower_ in (
+                    "first", "last", "rest", "remainder", "bulk", "final"):
+                t = h      # "the first of 24 helicopters": an adjective standing for the noun
+                continue
+            if h.lower_ == "worth" and h.dep_ == "amod" and prep is not None:
+                t = h      # "a deal worth $5.8 billion with Warsaw": the parser hangs "with" on "worth"
+                locked = True   # the preposition, not the "worth" modifier, gives the role
                 continue
             return None
         if d in ("poss", "compound", "amod", "nmod", "npadvmod", "nummod", "det"):

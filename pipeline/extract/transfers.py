@@ -335,7 +335,9 @@ def _assign_roles(sv: SentenceView, c: Candidate, roles: dict):
         if a_side and b_side:
             a_comp = any(p.label == "COMPANY" for p in a_side)
             b_comp = any(p.label == "COMPANY" for p in b_side)
-            origins = {o.iso3 for w in c.weapons for o in w.origins}
+            # the weapon's maker state decides: stated ("Iranian drones") or from the gazetteer ("K2 tanks")
+            origins = {o.iso3 for w in c.weapons for o in w.origins} | {
+                w.iso3_hint for w in c.weapons if w.iso3_hint and not w.generic}
             if a_comp and not b_comp or (origins and {p.iso3 for p in a_side} & origins):
                 S, R = S + a_side, R + b_side
             else:
