@@ -210,6 +210,12 @@ ROLE_CASES = [
      {("USA", "MAR", "helicopters")}),
     ("seller_participle_by", "Ukraine has begun using T-72 tanks supplied by Poland.",
      {("POL", "UKR", "armoured_vehicles")}),
+    # SIPRI-style shares: the subject is the other side of a possessed trade noun
+    ("share_of_imports", "Russia accounted for 45 percent of India's arms imports between 2018 and 2022.",
+     {("RUS", "IND", "unspecified")}),
+    # "rely on X for Y": X supplies
+    ("rely_on_for", "Egypt relies on Russia and France for most of its fighter jets.",
+     {("RUS", "EGY", "aircraft"), ("FRA", "EGY", "aircraft")}),
     # the addressee of a notification is not the recipient
     ("notified_addressee_is_not_a_party",
      "The Defense Security Cooperation Agency notified Congress of a possible sale of 40 F-35 jets to Greece.",
@@ -225,6 +231,8 @@ def test_roles(nlp, text, expected):
 
 # ----------------------------------------------------------------------------- hard negatives
 NEGATIVE_CASES = [
+    # dependence on a supplier counts only for a named weapon, not for "supplies and equipment"
+    ("dependence_without_named_weapon", "Sanctions forced Russia to depend on countries like Iran for supplies and equipment."),
     ("domestic_procurement_award", "The U.S. Army awarded Lockheed Martin a contract for PAC-3 missiles."),
     ("domestic_procurement_order", "The Pentagon ordered 50 more F-35 jets from Lockheed Martin."),
     ("domestic_company_to_own_forces", "Lockheed Martin won a contract to supply the U.S. Air Force with F-35 jets."),

@@ -18,6 +18,7 @@ class Entry:
     agent: bool = False        # "supplier", "buyer": the noun names a party, not an event
     particle: str | None = None
     objects: frozenset = frozenset()
+    named_only: bool = False   # a transfer only with a named weapon ("rely on Iran for supplies" is too vague)
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ def _entries(table: dict, frame: str) -> dict:
         out[str(lemma).lower()] = Entry(
             frame=frame, stage=spec.get("stage", "unknown"), planned=spec.get("planned", spec.get("stage", "unknown")),
             agent=bool(spec.get("agent", False)), particle=spec.get("particle"),
-            objects=frozenset(spec.get("object", []) or []))
+            objects=frozenset(spec.get("object", []) or []), named_only=bool(spec.get("named_only", False)))
     return out
 
 

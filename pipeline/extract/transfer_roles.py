@@ -346,6 +346,8 @@ def _self_role(trig: Trigger, d: str, prep: str | None, passive: bool) -> str | 
                 return "S"
             if prep == "with" and frame == "acquire":
                 return "S"
+            if prep == "on" and trig.entry.particle == "on":
+                return "S"   # "Egypt relies on Russia for its fighter jets"
             if d in ("dobj", "dative") and not passive and trig.token.lemma_.lower() in ("ask", "request", "petition", "press"):
                 return "S"   # "Kyiv has asked Germany for more Patriot batteries"
             return None
@@ -457,7 +459,10 @@ def role_for(trig: Trigger, link: Link, d: str, prep: str | None, through_weapon
     if link.kind == "gov":
         spec = link.spec or {}
         subj = spec.get("subject", "none") if spec else "none"
-        if subj == "first":
+        if subj == "share":
+            held = any(c.dep_ == "poss" for c in trig.token.children)
+            subj_role = _opposite(_first_role(trig)) if held else _first_role(trig)
+        elif subj == "first":
             subj_role = _first_role(trig)
         elif subj == "supplier":
             subj_role = "S"

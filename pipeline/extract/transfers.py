@@ -309,6 +309,8 @@ def _candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
     else:
         named = [w for w in weapons if not w.generic]
         weapons = named or weapons
+    if trig.entry.named_only:
+        weapons = [w for w in weapons if not w.generic]
     c = Candidate(trigger=trig, chain_idx=chain_idx, weapons=weapons, bound=bound)
     _assign_roles(sv, c, roles)
     if trig.kind == "license":
