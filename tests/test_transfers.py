@@ -216,6 +216,14 @@ ROLE_CASES = [
     # "rely on X for Y": X supplies
     ("rely_on_for", "Egypt relies on Russia and France for most of its fighter jets.",
      {("RUS", "EGY", "aircraft"), ("FRA", "EGY", "aircraft")}),
+    # refusing a request: the refuser is the would-be supplier, the requester the recipient
+    ("refused_request", "West Germany has refused an Iraqi request for Leopard tanks, government sources said.",
+     {("DEU", "IRQ", "armoured_vehicles")}),
+    ("rejected_possessed_request", "Washington rejected Taiwan's request for F-16 fighters.",
+     {("USA", "TWN", "aircraft")}),
+    # a US administration named after its president is the United States
+    ("named_administration", "The Reagan administration has told Congress it plans to sell 1,600 Sidewinder "
+                             "missiles to Saudi Arabia.", {("USA", "SAU", "missiles")}),
     # the addressee of a notification is not the recipient
     ("notified_addressee_is_not_a_party",
      "The Defense Security Cooperation Agency notified Congress of a possible sale of 40 F-35 jets to Greece.",

@@ -459,6 +459,8 @@ def role_for(trig: Trigger, link: Link, d: str, prep: str | None, through_weapon
     if link.kind == "gov":
         spec = link.spec or {}
         subj = spec.get("subject", "none") if spec else "none"
+        if spec.get("stage") in ("denied", "cancelled") and trig.kind == "noun" and trig.entry.stage == "requested":
+            subj = "supplier"     # "West Germany has refused an Iraqi request for Leopard tanks"
         if subj == "share":
             held = any(c.dep_ == "poss" for c in trig.token.children)
             subj_role = _opposite(_first_role(trig)) if held else _first_role(trig)
