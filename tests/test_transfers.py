@@ -216,6 +216,9 @@ ROLE_CASES = [
     # "rely on X for Y": X supplies
     ("rely_on_for", "Egypt relies on Russia and France for most of its fighter jets.",
      {("RUS", "EGY", "aircraft"), ("FRA", "EGY", "aircraft")}),
+    # "block X from V-ing": the object is the would-be supplier
+    ("blocked_from_exporting", "Washington blocked Israel from selling Phalcon radar planes to China.",
+     {("ISR", "CHN", "sensors")}),
     # refusing a request: the refuser is the would-be supplier, the requester the recipient
     ("refused_request", "West Germany has refused an Iraqi request for Leopard tanks, government sources said.",
      {("DEU", "IRQ", "armoured_vehicles")}),
@@ -294,6 +297,7 @@ STAGE_CASES = [
      "negotiating", "asserted"),
     ("requested", "Kyiv has asked Germany for more Patriot batteries.", "requested", "asserted"),
     ("stopped_deliveries", "Russia has stopped deliveries of S-300 missiles to Iran.", "cancelled", "asserted"),
+    ("blocked_from", "Switzerland blocked Germany from exporting ammunition to Ukraine.", "denied", "asserted"),
     ("cancelled", "Congress blocked the sale of F-35 jets to Turkey.", "cancelled", "asserted"),
     ("denied_refused", "Germany refused to sell Leopard tanks to Saudi Arabia.", "denied", "negated"),
     ("negated_did_not", "Japan did not sell submarines to Australia.", None, "negated"),
