@@ -219,6 +219,9 @@ ROLE_CASES = [
     # "block X from V-ing": the object is the would-be supplier
     ("blocked_from_exporting", "Washington blocked Israel from selling Phalcon radar planes to China.",
      {("ISR", "CHN", "sensors")}),
+    # a shipment that "arrived in" a state: that state receives it
+    ("shipment_arrived_in", "A shipment of Iranian drones arrived in Russia in August, U.S. officials said.",
+     {("IRN", "RUS", "uav")}),
     # refusing a request: the refuser is the would-be supplier, the requester the recipient
     ("refused_request", "West Germany has refused an Iraqi request for Leopard tanks, government sources said.",
      {("DEU", "IRQ", "armoured_vehicles")}),

@@ -177,6 +177,8 @@ def build_chain(sv: SentenceView, trig: Trigger) -> list[Link]:
                 chain.append(Link(g, "gov", spec))
                 if not any(c.dep_ in SUBJ for c in g.children):
                     _subject_control_chain(sv, g, chain)
+    elif d == "nsubj" and h.pos_ == "VERB" and (lex.noun_governors.get(h.lemma_.lower()) or {}).get("arrival"):
+        chain.append(Link(h, "gov", lex.noun_governors[h.lemma_.lower()]))   # "the shipment arrived in Russia"
     elif d == "appos" and h.i in sv.tok_party:
         chain.append(Link(h, "appos_party", None))
     elif d in ("nsubj",) and h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in lex.include_verbs:
@@ -484,7 +486,7 @@ def role_for(trig: Trigger, link: Link, d: str, prep: str | None, through_weapon
         if d == "prep" and prep:
             if prep in ("with", "between"):
                 return "B" if trig.frame in ("neutral", "aid") else ("S" if trig.frame == "acquire" else None)
-            if prep in ("to", "for", "into"):
+            if prep in ("to", "for", "into") or (prep == "in" and spec.get("arrival")):
                 return "R"
             if prep == "from":
                 return "S"
