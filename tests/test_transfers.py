@@ -222,6 +222,11 @@ ROLE_CASES = [
     # a shipment that "arrived in" a state: that state receives it
     ("shipment_arrived_in", "A shipment of Iranian drones arrived in Russia in August, U.S. officials said.",
      {("IRN", "RUS", "uav")}),
+    # a ranked buyer "after X and Y": X and Y bought the same system from the same supplier before
+    ("earlier_buyers_after", "After China and Turkey, India became the third buyer of the Russian S-400 system.",
+     {("RUS", "IND", "air_defence"), ("RUS", "CHN", "air_defence"), ("RUS", "TUR", "air_defence")}),
+    ("earlier_buyers_not_a_clause", "Russia delivered S-400 systems to India after China and Turkey had complained.",
+     {("RUS", "IND", "air_defence")}),
     # refusing a request: the refuser is the would-be supplier, the requester the recipient
     ("refused_request", "West Germany has refused an Iraqi request for Leopard tanks, government sources said.",
      {("DEU", "IRQ", "armoured_vehicles")}),

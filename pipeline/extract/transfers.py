@@ -137,6 +137,7 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
             c.money = _link_money(sv, c, s_figs)
             is_direct = not c.context and not any(p.context for p in c.suppliers + c.recipients)
             sent_rows.extend((r, is_direct) for r in _rows(sv, c, s_figs))
+        sent_rows.extend((r, False) for r in _earlier_buyers(sv, [r for r, _ in sent_rows]))
         kept_pairs = _subsume_unnamed(sent_rows)
         kept = [r for r, _ in kept_pairs]
         for r, d in kept_pairs:
@@ -180,6 +181,35 @@ def _date_from_signing(rows: list[TransferMention], signings: list) -> list[Tran
             r = replace(r, date_start=d.date_start, date_end=d.date_end, date_text=d.text)
         out.append(r)
     return out
+
+
+_RANK_WORDS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "latest",
+               "last", "next", "newest"}
+
+
+def _earlier_buyers(sv: SentenceView, rows: list[TransferMention]) -> list[TransferMention]:
+    """'making India the third foreign buyer of this system after China and Turkey': the states listed
+    after "after" in a ranked-buyer sentence bought the same system from the same supplier before."""
+    recipients = {r.recipient_iso3 for r in rows}
+    if not rows or len(recipients) != 1 or None in recipients:
+        return []
+    if not any(t.dep_ == "amod" and t.lower_ in _RANK_WORDS and t.head.pos_ in ("NOUN", "PROPN")
+               for t in sv.tokens):
+        return []
+    earlier: list[Party] = []
+    for tok in sv.tokens:
+        if tok.lower_ != "after" or tok.dep_ not in ("prep", "mark"):
+            continue
+        for obj in (c for c in tok.children if c.dep_ == "pobj"):
+            for t in [obj] + list(obj.conjuncts):
+                p = sv.tok_party.get(t.i)
+                if p is not None and p.label == "COUNTRY" and p.iso3 and p.iso3 not in recipients and p not in earlier:
+                    earlier.append(p)
+    return [replace(r, recipient_name=p.name, recipient_iso3=p.iso3, quantity_value=None, quantity_low=None,
+                    quantity_high=None, quantity_text=None, quantity_qualifier=None, date_start=None,
+                    date_end=None, date_text=None, deal_value=None, deal_currency=None,
+                    confidence=round(r.confidence - 0.2, 2))
+            for p in earlier for r in rows if r.supplier_iso3 != p.iso3]
 
 
 def _list_item(text: str, pos: int) -> bool:
