@@ -95,6 +95,10 @@ def find(mentions, text, label=None):
      {"DDR", "DEU", "YUG", "CSK", "SUN"}),
     ("combining form: Sino-Soviet",
      "The Sino-Soviet split changed arms flows.", {"CHN", "SUN"}),
+    ("combining form: Indo-Russian",
+     "Indo-Russian defence ties and Anglo-French talks continued.", {"IND", "RUS", "GBR", "FRA"}),
+    ("region, not a combining form: Indo-Pacific",
+     "Japan is expanding its navy in the Indo-Pacific.", {"JPN"}),
 ])
 def test_country_sets(run, phenomenon, text, expected):
     assert countries(run(text)) == expected, phenomenon

@@ -227,6 +227,10 @@ ROLE_CASES = [
      {("RUS", "IND", "air_defence"), ("RUS", "CHN", "air_defence"), ("RUS", "TUR", "air_defence")}),
     ("earlier_buyers_not_a_clause", "Russia delivered S-400 systems to India after China and Turkey had complained.",
      {("RUS", "IND", "air_defence")}),
+    # a bilateral relationship (this or the previous sentence) + weapons of one side's make: that side supplies
+    ("bilateral_pair_context", "The US-Israel defense partnership is deep. It includes the supply of F-35 jets.",
+     {("USA", "ISR", "aircraft")}),
+    ("bilateral_pair_not_for_a_war", "The Russia-Ukraine war goes on. The supply of T-72 tanks continues.", set()),
     # refusing a request: the refuser is the would-be supplier, the requester the recipient
     ("refused_request", "West Germany has refused an Iraqi request for Leopard tanks, government sources said.",
      {("DEU", "IRQ", "armoured_vehicles")}),

@@ -51,6 +51,7 @@ class Lexicon:
     host_nouns: frozenset
     bound_weapon_words: dict
     bound_weapon_vetoes: frozenset
+    bilateral_heads: frozenset
     generic_heads: frozenset   # every word that can start a generic or bound weapon: others are skipped fast
     trigger_words: frozenset   # every lemma/form any word trigger needs: others are skipped fast
 
@@ -118,6 +119,7 @@ def lexicon() -> Lexicon:
         host_nouns=_low(data["host_nouns"]),
         bound_weapon_words={str(k).lower(): v for k, v in data["bound_weapon_words"].items()},
         bound_weapon_vetoes=_low(data["bound_weapon_vetoes"]),
+        bilateral_heads=_low(data["bilateral_heads"]),
         generic_heads=frozenset({g.split()[0] for g in generic} | {str(k).lower() for k in data["bound_weapon_words"]}
                                 | {"system", "systems"}),
         trigger_words=frozenset(verbs) | frozenset(nouns) | _low(data["license_words"]) | _low(data["production_verbs"])

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from pipeline.extract.doc_views import doc_sentences, doc_text
@@ -93,6 +94,7 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
     signings: list = []
     prev_dyads: list[tuple] = []
     prev_subject: Party | None = None
+    prev_pair: tuple | None = None
     text = doc_text(doc)
     for sent in doc_sentences(doc):
         sent_text = text[sent.start_char:sent.end_char]   # == sent.text, which re-joins its tokens
@@ -100,6 +102,8 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
             continue
         lo, hi = sent.start_char, sent.end_char
         s_ents = [e for e in entities if lo <= e.char_start and e.char_end <= hi]
+        own_pair = _bilateral_pair(text, s_ents, lex)
+        pair, prev_pair = own_pair or prev_pair, own_pair
         sv = SentenceView(sent, s_ents, lex, anaphor_category=last_category, text=text)
         cats = {w.category for w in sv.weapons if not w.generic and not w.bound}
         if cats:
@@ -129,6 +133,7 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
         sent_rows: list[tuple] = []
         for c in cands:
             _fill_from_context(sv, c, prev_dyads, ctx)
+            _fill_from_pair(sv, c, pair)
             c.stage, c.modality = _stage_modality(sv, c)
             c.date = _link_date(sv, c, s_dates) or (lead_date if _list_item(text, c.trigger.token.idx) else None)
             if c.date is not None and published is not None and c.modality == "asserted" \
@@ -785,6 +790,48 @@ def _missing_needs_context(c: Candidate) -> bool:
     """Without an anaphor, only a recipient-side verb with a lone recipient ("Israel is expected to get
     F-35s") borrows its supplier from the context."""
     return bool(c.recipients) and not c.suppliers
+
+
+def _bilateral_pair(text: str, ents: list[EntityMention], lex) -> tuple | None:
+    """((iso3, name), (iso3, name)) of a hyphenated pair of states on a relationship noun: "Indo-Russian
+    relations", "India-Russia defence cooperation"."""
+    countries = [e for e in ents if e.label == "COUNTRY" and e.country_iso3]
+    for a, b in zip(countries, countries[1:]):
+        if text[a.char_end:b.char_start] not in ("-", "\u2013", "/") or a.country_iso3 == b.country_iso3:
+            continue
+        following = re.findall(r"[A-Za-z]+", text[b.char_end:b.char_end + 40].lower())[:3]
+        if any(w in lex.bilateral_heads for w in following):
+            return ((a.country_iso3, a.canonical_name or a.text), (b.country_iso3, b.canonical_name or b.text))
+    return None
+
+
+def _fill_from_pair(sv: SentenceView, c: Candidate, pair: tuple | None):
+    """A transfer word with weapons but no states, in a sentence about a bilateral relationship (its own or
+    the previous one): "Defence links ... range from the licensed manufacturing of T-90 tanks to the supply
+    of MiG-29s". The side that makes the weapons (the gazetteer's maker state, or the one side the text
+    names) supplies the other."""
+    if pair is None or c.trigger.frame not in ("supply", "license", "produce", "aid") or c.trigger.entry.agent:
+        return
+    sides = {pair[0][0]: pair[0], pair[1][0]: pair[1]}
+    known = {p.iso3 for p in c.suppliers + c.recipients}
+    if known - set(sides) or len(c.suppliers) + len(c.recipients) > 1:
+        return
+    if c.recipients and not c.suppliers:
+        other = next(iso for iso in sides if iso not in known)
+        c.suppliers = [_ctx_party(sv, sides[other][1], other)]
+    elif not c.recipients and not c.suppliers:
+        makers = Counter(w.iso3_hint for w in c.weapons if not w.generic and w.iso3_hint)
+        ranked = makers.most_common()
+        if not ranked or ranked[0][0] not in sides or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return
+        maker = ranked[0][0]
+        c.weapons = [w for w in c.weapons if w.iso3_hint in (None, maker)]   # another maker's weapons: not this pair's
+        other = next(iso for iso in sides if iso != maker)
+        c.suppliers = [_ctx_party(sv, sides[maker][1], maker)]
+        c.recipients = [_ctx_party(sv, sides[other][1], other)]
+    else:
+        return
+    c.context = True
 
 
 def _ctx_party(sv: SentenceView, name, iso3) -> Party:
