@@ -39,3 +39,31 @@ def test_stitched_doc_indexes_the_original_text(nlp, monkeypatch):
     countries = [e for e in extraction.entities if e.label == "COUNTRY"]
     assert len(countries) == 24
     assert all(article.text[e.char_start:e.char_end] == e.text for e in extraction.entities)
+
+
+# --------------------------------------------------------------------------- Reuters company markup
+@pytest.mark.parametrize("text, expected", [
+    ("STAVANGER - <Helikopter Service A/S>, Norway's operator", 'STAVANGER - "Helikopter Service A/S", Norway\'s operator'),
+    ("shares of <BAEL.L> rose", 'shares of "BAEL.L" rose'),
+    ("a < b and c > d", "a < b and c > d"),                      # not markup: lower case, spaces
+    ("no markup at all", "no markup at all"),
+])
+def test_parser_text_quotes_reuters_markup_with_the_same_length(text, expected):
+    from pipeline.nlp.parser_text import parser_text
+
+    assert parser_text(text) == expected and len(parser_text(text)) == len(text)
+
+
+def test_parsed_doc_keeps_the_stored_text_and_reads_the_bracketed_company_as_a_name(nlp):
+    from pipeline.extract.assemble import extract_article
+
+    text = ("STAVANGER, March 27 - <Helikopter Service A/S>, Norway's biggest helicopter operator, will assemble "
+            "18 Bell 412 SP helicopters for Norwegian Defence under license from <Bell Helicopters Textron> "
+            "of the U.S., the company said.")
+    article = Article(article_id="r", text=text, title=None, published_date=None, content_hash="h")
+    doc = next(parse_articles(nlp, [article], batch_size=8))
+    extraction = extract_article(doc, article)
+    assert all(text[s:e] == t for s, e, t in extraction.sentences)
+    assert any("<" in t for _s, _e, t in extraction.sentences)          # the stored text, brackets and all
+    rows = {(r.supplier_iso3, r.recipient_iso3, r.weapon_category, r.stage) for r in extraction.transfers}
+    assert rows == {("USA", "NOR", "helicopters", "licensed")}

@@ -22,6 +22,14 @@ def doc_text(doc: Doc) -> str:
     return cached
 
 
+def keep_text(doc: Doc, text: str) -> None:
+    """Make ``doc_text(doc)`` the stored article text when the parser read a same-length variant of it
+    (pipeline.nlp.parser_text)."""
+    if len(text) != len(doc.text):
+        raise ValueError("the parsed text and the stored text differ in length: offsets would not match")
+    doc.user_data[_TEXT] = text
+
+
 def doc_sentences(doc: Doc) -> list[Span]:
     """``list(doc.sents)``, once; a Doc without sentence boundaries is one sentence."""
     cached = doc.user_data.get(_SENTS)

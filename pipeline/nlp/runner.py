@@ -13,6 +13,8 @@ from typing import Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc
 
+from pipeline.extract.doc_views import keep_text
+from pipeline.nlp.parser_text import parser_text
 from pipeline.nlp.segment import segment_chars, split_for_parser
 from pipeline.records import Article, ArticleExtraction
 
@@ -29,13 +31,17 @@ def _init_worker(model: str, batch_size: int) -> None:
 
 
 def parse_articles(nlp, articles: Sequence[Article], batch_size: int) -> Iterator[Doc]:
-    """One Doc per article, in order; long texts are parsed in segments and stitched back."""
+    """One Doc per article, in order; long texts are parsed in segments and stitched back. The parser
+    reads ``parser_text`` (markup made readable, same length); the Doc keeps the stored text for the
+    extractors."""
     max_chars = segment_chars()
-    pieces = [split_for_parser(a.text, max_chars) for a in articles]
+    pieces = [split_for_parser(parser_text(a.text), max_chars) for a in articles]
     docs = nlp.pipe((seg for segs in pieces for seg in segs), batch_size=batch_size)
-    for segs in pieces:
+    for article, segs in zip(articles, pieces):
         parts = [next(docs) for _ in segs]
-        yield parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+        keep_text(doc, article.text)
+        yield doc
 
 
 def extract_chunk(articles: Sequence[Article], model: str | None = None,
