@@ -167,6 +167,7 @@ def test_by_year_is_that_year(nlp):
     "Theresa May said the sale would go ahead.",
     "You may go if the committee agrees.",
     "The Mirage 2000 is a French fighter.",
+    "Germany sent 14 PzH 2000 howitzers and the Aspide 2000 system.",     # model numbers after a space
     "The council adopted Resolution 1973.",
     "The army will procure 2000 rifles.",
     "The Senate votes at 1600 EST on the package.",

@@ -463,6 +463,13 @@ def test_joint_suppliers_do_not_get_the_total(nlp):
     assert r.quantity_value is None and r.quantity_low is None
 
 
+def test_a_continued_transfer_keeps_the_date_of_the_sentence_it_continues(nlp):
+    rows = run(nlp, "On March 3, Germany agreed to sell Qatar 24 Leopard tanks. The deal also includes 12 "
+                    "PzH 2000 howitzers.")
+    howitzers = one(rows, "DEU", "QAT", "artillery")
+    assert howitzers.date_start == dt.date(2024, 3, 3) and howitzers.quantity_value == 12
+
+
 def test_company_and_its_state_are_one_supplier_not_a_joint_total(nlp):
     rows = run(nlp, "South Korea's Hanwha Aerospace signed a contract to export 288 K239 Chunmoo rocket launchers "
                     "to Poland.")

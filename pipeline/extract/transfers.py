@@ -95,6 +95,7 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
     prev_dyads: list[tuple] = []
     prev_subject: Party | None = None
     prev_pair: tuple | None = None
+    prev_dates: dict = {}       # (supplier iso3, recipient iso3) -> the dates the previous sentence gave that dyad
     text = doc_text(doc)
     for sent in doc_sentences(doc):
         sent_text = text[sent.start_char:sent.end_char]   # == sent.text, which re-joins its tokens
@@ -136,6 +137,12 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
             _fill_from_pair(sv, c, pair)
             c.stage, c.modality = _stage_modality(sv, c)
             c.date = _link_date(sv, c, s_dates) or (lead_date if _list_item(text, c.trigger.token.idx) else None)
+            if c.date is None and c.context:
+                # "These new capabilities include artillery systems": the continued transfer keeps its date
+                dyad_dates = {d for sp in c.suppliers for rp in c.recipients
+                              for d in prev_dates.get((sp.iso3, rp.iso3), ())}
+                if len(dyad_dates) == 1:
+                    c.date = next(iter(dyad_dates))
             if c.date is not None and published is not None and c.modality == "asserted" \
                     and c.date.date_end is not None and c.date.date_end < dt.date(published.year, 1, 1):
                 c.modality = "historical"
@@ -143,6 +150,12 @@ def _run(doc, entities, figures, dates, published, ctx: DocContext):
             is_direct = not c.context and not any(p.context for p in c.suppliers + c.recipients)
             sent_rows.extend((r, is_direct) for r in _rows(sv, c, s_figs))
         sent_rows.extend((r, False) for r in _earlier_buyers(sv, [r for r, _ in sent_rows]))
+        prev_dates = {}
+        for c in cands:
+            if c.date is not None:
+                for sp in c.suppliers:
+                    for rp in c.recipients:
+                        prev_dates.setdefault((sp.iso3, rp.iso3), set()).add(c.date)
         kept_pairs = _subsume_unnamed(sent_rows)
         kept = [r for r, _ in kept_pairs]
         for r, d in kept_pairs:
