@@ -158,6 +158,27 @@ def test_by_year_is_that_year(nlp):
     assert (m.date_start, m.date_end, m.granularity) == (D(2025, 1, 1), D(2025, 12, 31), "year")
 
 
+# --------------------------------------------------------------------------- counted from the date before
+
+@pytest.mark.parametrize("text, mention, start, end", [
+    ("In 2021, China transferred a submarine to Myanmar. Just one year prior, India gifted Myanmar one.",
+     "one year prior", D(2020, 1, 1), D(2020, 12, 31)),
+    ("Egypt ordered 24 Rafales in February 2015. A year later, it ordered two Mistral ships.",
+     "A year later", D(2016, 1, 1), D(2016, 12, 31)),
+    ("The first jets arrived in March 2020. The previous month, Poland had ordered 32 F-35s.",
+     "The previous month", D(2020, 2, 1), D(2020, 2, 29)),
+    ("Two years later, the jets arrived.", "Two years later", None, None),          # nothing to count from
+])
+def test_anchored_relatives_count_from_the_last_date_before_them(nlp, text, mention, start, end):
+    m = one(nlp, text, mention)
+    assert (m.date_start, m.date_end, m.date_type) == (start, end, "relative")
+
+
+def test_prior_to_an_event_is_not_anchored_on_the_previous_date(nlp):
+    assert [m.text for m in mentions(nlp, "In 2019 talks began. One year prior to the election, Iran bought jets.")] \
+        == ["2019"]
+
+
 # --------------------------------------------------------------------------- not dates
 
 @pytest.mark.parametrize("sentence", [

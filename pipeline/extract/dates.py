@@ -726,6 +726,49 @@ def _resolve(name: str, m, doc, text: str, pub: dt.date | None):  # noqa: C901 -
     return None
 
 
+# ----------------------------------------------------------------------------- anchored relatives
+
+@functools.lru_cache(maxsize=1)
+def _anchored_rx():
+    num = alternation(_NUMS) + r"|\d{1,3}"
+    return re.compile(
+        rf"(?i:\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>earlier|later|prior(?!\s+to\b)|"
+        rf"afterwards?)\b|\bthe\s+(?P<dir2>previous|preceding|following|subsequent)\s+"
+        rf"(?P<unit2>day|week|month|year|decade)\b)")
+
+
+def _anchored(text: str, found: list, occupied: bytearray) -> list:
+    """"a year earlier", "two years later", "the previous year": counted from the last date the text gave
+    before them, not from the publication date ("In 2021 China transferred a submarine. Just one year
+    prior, India gifted one" -> 2020). Without an earlier date the mention keeps its text, dates NULL."""
+    if not any(w in text.lower() for w in ("earlier", "later", "prior", "afterward", "previous", "preceding",
+                                           "following", "subsequent")):
+        return []
+    anchors = sorted((f for f in found if f[2] is not None), key=lambda f: f[0])
+    out = []
+    for m in _anchored_rx().finditer(text):
+        s, e = m.start(), m.end()
+        if any(occupied[s:e]):
+            continue
+        if m.group("unit2"):
+            unit, n = m.group("unit2").lower(), 1
+            back = m.group("dir2").lower() in ("previous", "preceding")
+        else:
+            unit = m.group("unit").lower().rstrip("s")
+            raw = m.group("n").lower()
+            n = _NUMS[raw] if raw in _NUMS else int(raw)
+            back = m.group("dir").lower() in ("earlier", "prior")
+        before = [f for f in anchors if f[1] <= s]
+        if not before:
+            out.append((s, e, None, None, unit, "relative"))
+        else:
+            base = before[-1][2]
+            w = _unit_window(_shift(base, unit, -n if back else n), unit)
+            out.append((s, e, w[0], w[1], unit, "relative"))
+        occupied[s:e] = b"\x01" * (e - s)
+    return out
+
+
 # ----------------------------------------------------------------------------- dateparser fallback
 
 @functools.lru_cache(maxsize=4096)
@@ -854,6 +897,7 @@ def extract_dates(doc, published: dt.date | None) -> list[DateMention]:
                 continue
             found.append(res)
             occupied[s:e] = b"\x01" * (e - s)
+    found.extend(_anchored(text, found, occupied))
     taken = [(f[0], f[1]) for f in found]
     found.extend(_fallback(doc, pub, taken + blocked))
     found = _merge_ranges(text, found, pub)
