@@ -231,6 +231,11 @@ ROLE_CASES = [
     ("bilateral_pair_context", "The US-Israel defense partnership is deep. It includes the supply of F-35 jets.",
      {("USA", "ISR", "aircraft")}),
     ("bilateral_pair_not_for_a_war", "The Russia-Ukraine war goes on. The supply of T-72 tanks continues.", set()),
+    # both sides as joint subjects of a deal: the side that makes the weapon (gazetteer) supplies
+    ("joint_subjects_maker_supplies", "India and Russia signed a contract for five S-400 systems.",
+     {("RUS", "IND", "air_defence")}),
+    ("joint_subjects_maker_supplies_order", "France and Egypt signed a deal for 30 Rafale jets.",
+     {("FRA", "EGY", "aircraft")}),
     # refusing a request: the refuser is the would-be supplier, the requester the recipient
     ("refused_request", "West Germany has refused an Iraqi request for Leopard tanks, government sources said.",
      {("DEU", "IRQ", "armoured_vehicles")}),

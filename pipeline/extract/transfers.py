@@ -398,9 +398,16 @@ def _assign_roles(sv: SentenceView, c: Candidate, roles: dict):
             elif R and not S:
                 S = S + a_side
             elif not S and not R:
-                # "the Iran arms deal": one party, side unknown -> the weapon's origin decides
+                # "the Iran arms deal": one party, side unknown -> the weapon's origin decides;
+                # "Britain and Saudi Arabia signed a memorandum for 48 Tornado aircraft": the maker's side
+                # supplies, the other side receives
                 origins = {o.iso3 for w in c.weapons for o in w.origins}
-                if origins and any(p.iso3 in origins for p in a_side):
+                makers = origins | {w.iso3_hint for w in c.weapons if w.iso3_hint and not w.generic}
+                makers_side = [p for p in a_side if p.iso3 in makers]
+                if len(a_side) > 1 and len(makers_side) == 1 and len({p.iso3 for p in a_side}) == len(a_side):
+                    S = S + makers_side
+                    R = R + [p for p in a_side if p not in makers_side]
+                elif origins and any(p.iso3 in origins for p in a_side):
                     S = S + a_side
                 elif origins:
                     R = R + a_side
