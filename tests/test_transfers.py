@@ -362,6 +362,18 @@ def test_year_and_money_are_never_quantities(nlp):
     assert r.deal_value == pytest.approx(2.5e9) and r.deal_currency == "USD"
 
 
+def test_a_calibre_is_never_a_quantity(nlp):
+    r = one(run(nlp, "The Pentagon announced a package for Ukraine, including 155mm artillery rounds."),
+            "USA", "UKR", "ammunition")
+    assert r.quantity_value is None and r.quantity_low is None and r.quantity_high is None
+
+
+def test_up_to_n_is_the_stated_ceiling(nlp):
+    r = one(run(nlp, "Japan plans to purchase up to 400 Tomahawk cruise missiles from the United States."),
+            "USA", "JPN", "missiles")
+    assert (r.quantity_value, r.quantity_high, r.quantity_qualifier) == (400, 400, "at_most")
+
+
 def test_no_number_without_text_support(nlp):
     rows = run(nlp, "Venezuela bought Russian Sukhoi fighter jets in 2006.")
     assert all(r.quantity_value is None and r.quantity_low is None for r in rows)

@@ -995,12 +995,17 @@ def _fig_tokens(sv: SentenceView, f: Figure):
     return token_range(sv.doc, f.char_start, f.char_end)
 
 
+_CALIBRE = re.compile(r"(?i)\d\s*-?\s*(?:mm|millimet|cm\b)|calib|caliber|\bcal\b|-cal\b")
+
+
 def _is_quantity_figure(f: Figure) -> bool:
     if f.unit not in QUANTITY_UNITS or f.currency:
         return False
-    if f.value is None and f.value_low is None:
+    if f.value is None and f.value_low is None and f.value_high is None:
         return False
     text = f.text.strip()
+    if f.unit == "other" and _CALIBRE.search(text):
+        return False     # "155mm artillery rounds": the calibre, not a count
     if _YEARLIKE.match(text) and f.unit != "count":
         return False
     return True
@@ -1230,7 +1235,9 @@ def _rows(sv: SentenceView, c: Candidate, figs: list[Figure]) -> list[TransferMe
                     supplier_name=_name(s), supplier_iso3=s.iso3 if s else None,
                     recipient_name=_name(r), recipient_iso3=r.iso3,
                     weapon_text=w.text, weapon_category=w.category or "unspecified",
-                    quantity_value=q.value if q else None,
+                    # "up to 400 Tomahawks": the stated ceiling is the announced number (qualifier at_most)
+                    quantity_value=(q.value if q.value is not None or q.qualifier != "at_most" else q.value_high)
+                    if q else None,
                     quantity_low=q.value_low if q else None,
                     quantity_high=q.value_high if q else None,
                     quantity_text=q.text if q else None,
