@@ -263,6 +263,8 @@ def test_surname_later_is_the_same_person(run):
      "submarines"),
     ("caliber with generic term", "The US sent 155mm artillery shells.", "155mm artillery shells",
      "155mm artillery shells", "ammunition"),
+    ("a system's rounds are ammunition", "The package includes HIMARS ammunition.", "HIMARS ammunition",
+     "HIMARS", "ammunition"),
 ])
 def test_weapon_designations(run, phenomenon, text, surface, canonical, category):
     m = find(run(text), surface, "WEAPON")

@@ -376,7 +376,8 @@ def _weapon_candidates(text, hits, idx, cands, gaz):
             end, last = chain_end(q)
             if last is not None:
                 tcat = last.entry.category[0]
-                cat = tcat if tcat in cats else cats[0]
+                # "HIMARS ammunition", "Gepard rounds": the rounds for a system are ammunition, not the system
+                cat = tcat if tcat in cats or tcat == "ammunition" else cats[0]
                 mc = _Cand(h.start, end, "WEAPON", canonical, None, cat, kind="designation+term", entry=e,
                            origin=e.iso3)
                 mc.spec = h.end - h.start
