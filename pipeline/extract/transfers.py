@@ -942,6 +942,9 @@ def _stage_modality(sv: SentenceView, c: Candidate) -> tuple[str, str]:
             spec = lex.embedding_verbs.get(lemma) or lex.noun_governors.get(lemma)
         elif link.kind == "gov":
             spec = dict(link.spec or {})
+            if spec.get("stage") == "ordered" and trig.kind == "noun" and trig.token.lemma_.lower() in (
+                    "delivery", "shipment", "handover", "transfer"):
+                spec.pop("stage")   # "completed the delivery of 31 Abrams tanks": a delivery stays delivered
             emb = lex.embedding_verbs.get(lemma) or {}
             if emb.get("modality") and not spec.get("modality"):
                 spec["modality"] = emb["modality"]
