@@ -236,6 +236,10 @@ ROLE_CASES = [
      {("RUS", "IND", "air_defence")}),
     ("joint_subjects_maker_supplies_order", "France and Egypt signed a deal for 30 Rafale jets.",
      {("FRA", "EGY", "aircraft")}),
+    # a weapon "built by A for B": A supplies B; built by a state's own yard for its own navy is no transfer
+    ("built_by_for", "Two Type 054A frigates built by China for Pakistan were commissioned in 2021.",
+     {("CHN", "PAK", "ships")}),
+    ("built_for_own_navy", "The frigates built for the Royal Navy by BAE Systems entered service.", set()),
     # refusing a request: the refuser is the would-be supplier, the requester the recipient
     ("refused_request", "West Germany has refused an Iraqi request for Leopard tanks, government sources said.",
      {("DEU", "IRQ", "armoured_vehicles")}),

@@ -347,6 +347,11 @@ class SentenceView:
             if low in lex.license_words or lemma in lex.license_words:
                 self.triggers.append(Trigger(tok, Entry("license", "licensed", "licensed"), "license"))
                 continue
+            if lemma in lex.production_verbs and tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.i in self.tok_weapon \
+                    and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+                # "two Type 054A frigates built by China for Pakistan": built for another state is supplied to it
+                self.triggers.append(Trigger(tok, Entry("supply", "delivered", "approved"), "verb"))
+                continue
             if lemma in lex.production_verbs and tok.tag_.startswith("VB") and self._permitted(tok):
                 # "approval for Egypt to produce the M-1A tank": licensed production, the producer receives
                 self.triggers.append(Trigger(tok, Entry("produce", "licensed", "licensed"), "verb"))
