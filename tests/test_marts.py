@@ -144,6 +144,28 @@ def test_marts_are_idempotent():
     assert first["deals"] == 1
 
 
+def test_a_mart_is_rebuilt_only_when_its_inputs_change():
+    from pipeline.assets.marts import build_if_changed, input_token
+
+    con = make_db()
+    add_article(con, "a1", dt.date(2020, 1, 1))
+    usa_pol_f16(con, "a1", 0)
+    con.execute("INSERT INTO extraction_state (article_id, content_hash, extractor_version) VALUES ('a1', 'h-a1', 'v1')")
+    models = load_marts()
+    built = [build_if_changed(con, m, input_token(con)) for m in models]
+    assert all(rebuilt for _rows, rebuilt in built)
+    again = [build_if_changed(con, m, input_token(con)) for m in models]
+    assert [r for r, _ in again] == [r for r, _ in built] and not any(rebuilt for _r, rebuilt in again)
+    # a re-extracted article (new extractor version) moves the token: everything is rebuilt
+    con.execute("UPDATE extraction_state SET extractor_version = 'v2'")
+    assert all(rebuilt for _r, rebuilt in (build_if_changed(con, m, input_token(con)) for m in models))
+    # a dropped mart is rebuilt even though its inputs did not change
+    con.execute("DROP TABLE IF EXISTS deals")
+    con.execute("DROP VIEW IF EXISTS deals")
+    rows, rebuilt = build_if_changed(con, next(m for m in models if m.name == "deals"), input_token(con))
+    assert rebuilt and rows == 1
+
+
 def test_null_heavy_rows():
     con = make_db()
     # no article row, no dates, no names for one side, no quantity, no weapon text

@@ -10,6 +10,7 @@ A mart file is one idempotent ``CREATE OR REPLACE TABLE|VIEW <stem> AS ...`` sta
 ``pipeline.export`` use it without Dagster.
 """
 
+import hashlib
 from pathlib import Path
 
 import duckdb
@@ -67,6 +68,42 @@ def run_mart_sql(con: duckdb.DuckDBPyConnection, sql_dir: Path = MARTS_DIR) -> d
     return {m.name: run_mart(con, m) for m in load_marts(sql_dir)}
 
 
+# What every mart reads, summarised cheaply: a changed, added or removed article or extraction moves it.
+INPUT_TOKEN_SQL = """
+SELECT (SELECT count(*) FROM articles),
+       (SELECT coalesce(bit_xor(hash(article_id, content_hash)), 0) FROM articles),
+       (SELECT count(*) FROM extraction_state),
+       (SELECT coalesce(bit_xor(hash(article_id, content_hash, extractor_version)), 0) FROM extraction_state),
+       (SELECT count(*) FROM arms_transfer_mentions),
+       (SELECT count(*) FROM entity_mentions),
+       (SELECT count(*) FROM rejected_inputs)
+"""
+RELATION_EXISTS_SQL = """
+SELECT count(*) FROM (SELECT table_name AS name FROM duckdb_tables() UNION ALL
+                      SELECT view_name FROM duckdb_views()) WHERE name = $name
+"""
+
+
+def input_token(con: duckdb.DuckDBPyConnection, sql_dir: Path = MARTS_DIR) -> str:
+    """A digest of the marts' inputs and of every mart file's SQL (a changed model rebuilds all)."""
+    digest = hashlib.sha256(repr(con.execute(INPUT_TOKEN_SQL).fetchone()).encode())
+    for path in sorted(Path(sql_dir).glob("*.sql")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def build_if_changed(con: duckdb.DuckDBPyConnection, model: SqlModel, token: str) -> tuple[int, bool]:
+    """(row count, rebuilt?): rebuild the mart unless it exists and was built from these very inputs."""
+    built = con.execute("SELECT input_token FROM mart_state WHERE mart = $mart", {"mart": model.name}).fetchone()
+    exists = con.execute(RELATION_EXISTS_SQL, {"name": model.name}).fetchone()[0] > 0
+    if built is not None and built[0] == token and exists:
+        return _count(con, model.name), False
+    rows = run_mart(con, model)
+    con.execute("INSERT OR REPLACE INTO mart_state (mart, input_token, built_at) VALUES ($mart, $token, current_timestamp)",
+                {"mart": model.name, "token": token})
+    return rows, True
+
+
 def _extra_metadata(con: duckdb.DuckDBPyConnection, name: str) -> dict:
     if name == "transfer_dyads":
         top = con.execute(
@@ -93,12 +130,13 @@ def _mart_asset(model: SqlModel) -> AssetsDefinition:
     )
     def _build(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
         with warehouse.write() as con:
-            rows = run_mart(con, model)
+            rows, rebuilt = build_if_changed(con, model, input_token(con))
             preview = con.execute(f'SELECT * FROM "{model.name}" LIMIT {PREVIEW_ROWS}').df()
             extra = _extra_metadata(con, model.name)
-        context.log.info("%s: %d rows", model.name, rows)
+        context.log.info("%s: %d rows (%s)", model.name, rows, "rebuilt" if rebuilt else "inputs unchanged: kept")
         return MaterializeResult(
             metadata={
+                "rebuilt": MetadataValue.bool(rebuilt),
                 "row_count": MetadataValue.int(rows),
                 "dagster/row_count": MetadataValue.int(rows),
                 "preview": MetadataValue.md(df_to_markdown(preview) if rows else "_empty_"),

@@ -1,0 +1,9 @@
+-- grain: one row per mart: the fingerprint of the inputs it was last built from.
+-- The fingerprint covers the extracted articles (ids, content hashes, extractor version), the row
+-- counts of the extraction tables and the text of every mart file; when it has not changed, a run
+-- keeps the mart as it is instead of rebuilding it (a no-op run rebuilds nothing).
+CREATE TABLE IF NOT EXISTS mart_state (
+    mart          VARCHAR PRIMARY KEY,
+    input_token   VARCHAR NOT NULL,
+    built_at      TIMESTAMP NOT NULL DEFAULT current_timestamp
+);
