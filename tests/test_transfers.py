@@ -240,6 +240,9 @@ ROLE_CASES = [
     ("built_by_for", "Two Type 054A frigates built by China for Pakistan were commissioned in 2021.",
      {("CHN", "PAK", "ships")}),
     ("built_for_own_navy", "The frigates built for the Royal Navy by BAE Systems entered service.", set()),
+    # "X overtook Y as the ... supplier to Z": the subject is the supplier, the object is not a party
+    ("agent_noun_after_as", "France overtook Russia as the second-largest arms supplier to India.",
+     {("FRA", "IND", "unspecified")}),
     # refusing a request: the refuser is the would-be supplier, the requester the recipient
     ("refused_request", "West Germany has refused an Iraqi request for Leopard tanks, government sources said.",
      {("DEU", "IRQ", "armoured_vehicles")}),

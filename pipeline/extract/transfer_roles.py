@@ -161,7 +161,10 @@ def build_chain(sv: SentenceView, trig: Trigger) -> list[Link]:
             _subject_control_chain(sv, h, chain)
     elif d == "pobj" and h.dep_ in ("prep", "agent"):
         host = h.head
-        if host.pos_ in ("VERB", "AUX"):
+        if host.pos_ in ("VERB", "AUX") and h.lower_ == "as" and trig.entry.agent:
+            # "France overtook Russia as the second-largest arms supplier to India": the subject is the agent
+            chain.append(Link(host, "copula", None))
+        elif host.pos_ in ("VERB", "AUX"):
             chain.append(Link(host, "gov", lex.noun_governors.get(host.lemma_.lower()) or
                               ({"stage": "licensed", "subject": "recipient"} if trig.kind == "license" else None)))
             if not any(c.dep_ in SUBJ for c in host.children):
