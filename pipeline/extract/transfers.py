@@ -386,8 +386,7 @@ def _assign_roles(sv: SentenceView, c: Candidate, roles: dict):
             a_comp = any(p.label == "COMPANY" for p in a_side)
             b_comp = any(p.label == "COMPANY" for p in b_side)
             # the weapon's maker state decides: stated ("Iranian drones") or from the gazetteer ("K2 tanks")
-            origins = {o.iso3 for w in c.weapons for o in w.origins} | {
-                w.iso3_hint for w in c.weapons if w.iso3_hint and not w.generic}
+            origins = _maker_states(c.weapons)
             if a_comp and not b_comp or (origins and {p.iso3 for p in a_side} & origins):
                 S, R = S + a_side, R + b_side
             else:
@@ -398,11 +397,10 @@ def _assign_roles(sv: SentenceView, c: Candidate, roles: dict):
             elif R and not S:
                 S = S + a_side
             elif not S and not R:
-                # "the Iran arms deal": one party, side unknown -> the weapon's origin decides;
-                # "Britain and Saudi Arabia signed a memorandum for 48 Tornado aircraft": the maker's side
-                # supplies, the other side receives
+                # "the Iran arms deal": one party, side unknown -> the weapon's stated origin decides;
+                # "France and Egypt signed a deal for 30 Rafale jets": the maker's side supplies the other
                 origins = {o.iso3 for w in c.weapons for o in w.origins}
-                makers = origins | {w.iso3_hint for w in c.weapons if w.iso3_hint and not w.generic}
+                makers = _maker_states(c.weapons)
                 makers_side = [p for p in a_side if p.iso3 in makers]
                 if len(a_side) > 1 and len(makers_side) == 1 and len({p.iso3 for p in a_side}) == len(a_side):
                     S = S + makers_side
@@ -420,6 +418,12 @@ def _assign_roles(sv: SentenceView, c: Candidate, roles: dict):
                 S = S + b_side   # "an arms deal with North Korea": the partner of the subject supplies
     c.suppliers = _uniq(S)
     c.recipients = _uniq([p for p in R if p not in c.suppliers])
+
+
+def _maker_states(weapons) -> set:
+    """The states the weapons come from: stated in the text ("Iranian drones") or the gazetteer's maker."""
+    return {o.iso3 for w in weapons for o in w.origins} | {w.iso3_hint for w in weapons
+                                                           if w.iso3_hint and not w.generic}
 
 
 def _orphan_weapon(sv: SentenceView, cands: list[Candidate]):
