@@ -96,7 +96,7 @@ def _subject_control_chain(sv: SentenceView, start, chain: list, depth: int = 0)
             if up is not None and up.pos_ in ("VERB", "AUX", "ADJ"):
                 # "accused North Korea of sending arms", "thanked Germany for providing": the object
                 # controls the gerund; "are in the process of donating": the subject does
-                # "blocked Germany from exporting ammunition to Ukraine": the object, negated
+                # "blocked Germany from exporting ammunition to Ukraine": the object is the would-be supplier
                 kind = "obj_control" if hops == 0 and h.lower_ in ("of", "for", "to", "from") and (any(
                     c.dep_ in ("dobj",) for c in up.children) or (
                     up.pos_ == "ADJ" and any(c.dep_ == "prep" and c.lower_ == "to" for c in up.children))) \
