@@ -915,6 +915,10 @@ def _title_parties(title: str | None, published) -> set:
 
 
 # ====================================================================== stage and modality
+_CLAIM_NOUNS = {"report", "claim", "allegation", "accusation", "suggestion", "rumour", "rumor", "speculation"}
+_DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "rebuff"}
+
+
 def _stage_modality(sv: SentenceView, c: Candidate) -> tuple[str, str]:
     lex = sv.lex
     trig = c.trigger
@@ -939,6 +943,10 @@ def _stage_modality(sv: SentenceView, c: Candidate) -> tuple[str, str]:
     for w in c.weapons:
         if any(ch.dep_ == "det" and ch.lower_ == "no" for ch in w.root.children):
             negated = True
+    tok = trig.token
+    if trig.kind == "verb" and tok.dep_ in ("acl", "ccomp") and tok.head.lemma_.lower() in _CLAIM_NOUNS \
+            and tok.head.head.lemma_.lower() in _DENIAL_VERBS:
+        stage = "denied"     # "The Kremlin denied reports that it had sent fighter jets to Libya"
     for link in links[1:]:
         lemma = link.token.lemma_.lower()
         spec = None
