@@ -224,6 +224,15 @@ def _month_no(name: str) -> int:
 _NUMS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
          "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
          "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+# a small count in words or digits: "two years ago", "a year later", "the past 40 years"
+_COUNT = alternation(_NUMS) + r"|\d{1,3}"
+
+
+def _count_of(word: str) -> int:
+    word = word.lower()
+    return _NUMS[word] if word in _NUMS else int(word)
+
+
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
         "final": 4, "last": 4, "latter": 2}
 
@@ -234,7 +243,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     mon = alternation(list(r["months"]) + list(r["month_abbreviations"]))
     mon_full = alternation(list(r["months"]) + ["Sept.", "Dec.", "Nov.", "Oct.", "Aug.", "Jan.", "Feb."])
     wd = alternation(r["weekdays"])
-    num = alternation(_NUMS) + r"|\d{1,3}"
+    num = _COUNT
     year = r"(?:1[89]\d\d|20\d\d)"
     part = r"early|mid|late|the\s+(?:beginning|start|middle|end)\s+of|(?:early|late)\s+in"
     lic = alternation(r["month_licensors"]).replace(r"\ ", r"\s+")
@@ -590,8 +599,7 @@ def _resolve(name: str, m, doc, text: str, pub: dt.date | None):  # noqa: C901 -
         return s, e, d, d, "day", rel
 
     if name in ("ago", "rolling"):       # "two years ago" / "the past 40 years", "the next six months"
-        n = g["n"].lower()
-        n = _NUMS.get(n) if n in _NUMS else int(n)
+        n = _count_of(g["n"])
         unit = g["unit"].lower().rstrip("s")
         gran = "year" if unit == "decade" else unit
         if pub is None:
@@ -730,9 +738,8 @@ def _resolve(name: str, m, doc, text: str, pub: dt.date | None):  # noqa: C901 -
 
 @functools.lru_cache(maxsize=1)
 def _anchored_rx():
-    num = alternation(_NUMS) + r"|\d{1,3}"
     return re.compile(
-        rf"(?i:\b(?P<n>{num})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>earlier|later|prior(?!\s+to\b)|"
+        rf"(?i:\b(?P<n>{_COUNT})\s+(?P<unit>days?|weeks?|months?|years?|decades?)\s+(?P<dir>earlier|later|prior(?!\s+to\b)|"
         rf"afterwards?)\b|\bthe\s+(?P<dir2>previous|preceding|following|subsequent)\s+"
         rf"(?P<unit2>day|week|month|year|decade)\b)")
 
@@ -755,8 +762,7 @@ def _anchored(text: str, found: list, occupied: bytearray) -> list:
             back = m.group("dir2").lower() in ("previous", "preceding")
         else:
             unit = m.group("unit").lower().rstrip("s")
-            raw = m.group("n").lower()
-            n = _NUMS[raw] if raw in _NUMS else int(raw)
+            n = _count_of(m.group("n"))
             back = m.group("dir").lower() in ("earlier", "prior")
         before = [f for f in anchors if f[1] <= s]
         if not before:

@@ -25,7 +25,8 @@ def doc_text(doc: Doc) -> str:
 def keep_text(doc: Doc, text: str) -> None:
     """Make ``doc_text(doc)`` the stored article text when the parser read a same-length variant of it
     (pipeline.nlp.parser_text)."""
-    if len(text) != len(doc.text):
+    parsed_len = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0   # len(doc.text), without the join
+    if len(text) != parsed_len:
         raise ValueError("the parsed text and the stored text differ in length: offsets would not match")
     doc.user_data[_TEXT] = text
 
