@@ -475,7 +475,7 @@ def _clean_person(text: str, s: int, e: int, idx: _DocIndex) -> tuple[int, int] 
 def _names_a_transfer(frag: str) -> bool:
     """A spaCy ORG whose head word is a transfer noun ("Foreign Military Sale(s)", "Foreign Military
     Financing") names a programme or a deal, not a party; left as ORG it would hide the transfer word."""
-    from pipeline.extract.transfer_lexicon import lexicon
+    from pipeline.extract.transfers.lexicon import lexicon
 
     head = frag.split()[-1].lower()
     nouns = lexicon().nouns

@@ -1,75 +1,28 @@
-"""Sentence view for transfer extraction: parties, weapons and triggers located on the parse.
+"""Stage 0, the sentence view: the sentence's parties and weapons located on the parse.
 
-Input entities are plain :class:`EntityMention` records (character offsets); this module
-maps them onto tokens, decides which country words are a weapon's origin ("Iranian drones")
-or a non-state group ("Syrian rebels"), adds generic weapon words ("arms", "military
-equipment") the entity extractor may leave out, and finds trigger tokens.
+Input entities are plain EntityMention records (character offsets); this module maps them onto
+tokens, decides which country words are a weapon's origin ("Iranian drones") or a non-state group
+("Syrian rebels"), and adds generic weapon words ("arms", "military equipment") the entity
+extractor leaves out.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from pipeline.extract.doc_views import doc_text
-from pipeline.extract.transfer_lexicon import Entry, Lexicon
+from pipeline.extract.transfers.lexicon import Lexicon
+from pipeline.extract.transfers.model import PARTY_LABELS, Party, Trigger, Weapon, token_range
 
-PARTY_LABELS = ("COUNTRY", "ORG", "COMPANY", "GROUP")
+SUBJ = ("nsubj", "nsubjpass", "csubj", "expl")
+RELATIVE = {"which", "that", "who", "whom"}
+REFLEXIVE = {"itself", "themselves", "himself", "herself", "ourselves"}
+
+
 # categories an anaphoric generic word can take from the weapon named before ("the vessels" = the submarines)
 _COMPATIBLE = {"ships": ("submarines",), "aircraft": ("helicopters", "uav")}
+
+
 _MADE = {"made", "built", "designed", "produced", "manufactured", "supplied", "origin", "make", "build"}
-
-
-@dataclass(eq=False)
-class Party:
-    name: str
-    iso3: str | None
-    label: str
-    start: int                 # token indices (doc-level), end exclusive
-    end: int
-    root: object               # spaCy Token
-    char_start: int
-    char_end: int
-    pronoun: bool = False      # stands in for a party named elsewhere ("it", "we", "the government")
-    context: bool = False      # taken from outside the sentence (lower confidence)
-    surface: str | None = None  # the text as written ("Lockheed Martin", "Danish")
-
-    @property
-    def key(self):
-        return (self.iso3, None if self.iso3 else self.name.lower())
-
-
-@dataclass(eq=False)
-class Weapon:
-    text: str
-    category: str
-    start: int
-    end: int
-    root: object
-    char_start: int
-    char_end: int
-    origins: list = field(default_factory=list)   # Party list: "Iranian drones" -> [Iranian]
-    generic: bool = False
-    possessor: object | None = None               # Party: "Iran's Silkworm missiles"
-    bound: bool = False                           # a weapon only under a transfer trigger ("aircraft")
-    iso3_hint: str | None = None                  # the entity's country_iso3 (may be the gazetteer's guess)
-
-
-@dataclass(eq=False)
-class Trigger:
-    token: object
-    entry: Entry
-    kind: str                  # verb, noun, license, possession
-
-    @property
-    def frame(self):
-        return self.entry.frame
-
-
-def token_range(doc, char_start: int, char_end: int):
-    span = doc.char_span(char_start, char_end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    return span
 
 
 class SentenceView:
@@ -121,7 +74,7 @@ class SentenceView:
         for p in countries:
             for w in list(self.weapons):
                 if w.start >= p.start and w.end <= p.end and p.label != "COUNTRY":
-                    self._drop_weapon(w)
+                    self.drop_weapon(w)
         for p in countries:
             w = self._origin_of(p)
             if w is None and p.label == "COUNTRY":  # a country word inside the weapon span
@@ -148,7 +101,6 @@ class SentenceView:
                 for x in [w] + [self.tok_weapon[c.i] for c in w.root.conjuncts if c.i in self.tok_weapon]:
                     if x.possessor is None:
                         x.possessor = p
-        self._find_triggers()
 
     def _dative_after_verb(self, p: Party) -> bool:
         if p.start == 0 or p.label != "COUNTRY" or p.root.tag_ != "NNP":
@@ -157,7 +109,7 @@ class SentenceView:
         entries = self.lex.verbs.get(prev.lemma_.lower(), ())
         return prev.tag_.startswith("VB") and any(e.frame == "supply" for e in entries)
 
-    def _drop_weapon(self, w):
+    def drop_weapon(self, w):
         self.weapons.remove(w)
         for i in range(w.start, w.end):
             if self.tok_weapon.get(i) is w:
@@ -306,130 +258,19 @@ class SentenceView:
                 continue
             i += 1
 
-    # ----------------------------------------------------------------- triggers
-    def _find_triggers(self):
-        lex = self.lex
-        self._find_word_triggers()
-        # "arms merchants", "weapons programme", "arms industry": a generic weapon word modifying a noun
-        # that is neither a transfer word nor a weapon is not a weapon
-        trig_tokens = {t.token.i for t in self.triggers}
-        for w in list(self.weapons):
-            if not w.generic or w.end - w.start != 1:
-                continue
-            r = w.root
-            h = r.head
-            if r.dep_ in ("compound", "amod", "nmod") and h.i not in trig_tokens and h.i not in self.tok_weapon \
-                    and h.pos_ in ("NOUN", "PROPN") and h.lower_ not in lex.container_nouns:
-                self._drop_weapon(w)
-        # "These new capabilities include artillery systems ...": an anaphoric subject of an
-        # include-verb continues a transfer named before (its parties come from the context)
-        taken = {t.token.i for t in self.triggers}
-        for tok in self.tokens:
-            if tok.lemma_.lower() not in lex.include_verbs or tok.pos_ not in ("VERB",):
-                continue
-            for c in tok.children:
-                if c.dep_ != "nsubj" or c.i in taken or c.i in self.tok_party:
-                    continue
-                if c.lower_ not in lex.anaphoric_heads and c.lemma_.lower() not in lex.anaphoric_heads:
-                    continue
-                if any(d.dep_ in ("det", "poss") and d.lower_ in ("this", "these", "the", "that", "those", "its",
-                                                                   "their", "such")
-                       for d in c.children):
-                    self.triggers.append(Trigger(c, Entry("aid", "approved", "approved"), "noun"))
 
-    def _find_word_triggers(self):
-        lex = self.lex
-        words = lex.trigger_words
-        for tok, low in zip(self.tokens, self.lows):
-            lemma = tok.lemma_.lower()
-            if lemma not in words and low not in words and not (low.endswith("s") and low[:-1] in words):
-                continue
-            if low in lex.license_words or lemma in lex.license_words:
-                self.triggers.append(Trigger(tok, Entry("license", "licensed", "licensed"), "license"))
-                continue
-            if lemma in lex.production_verbs and tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.i in self.tok_weapon \
-                    and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
-                # "two Type 054A frigates built by China for Pakistan": built for another state is supplied to it
-                self.triggers.append(Trigger(tok, Entry("supply", "delivered", "approved"), "verb"))
-                continue
-            if lemma in lex.production_verbs and tok.tag_.startswith("VB") and self._permitted(tok):
-                # "approval for Egypt to produce the M-1A tank": licensed production, the producer receives
-                self.triggers.append(Trigger(tok, Entry("produce", "licensed", "licensed"), "verb"))
-                continue
-            if lemma in lex.codevelopment_verbs and tok.tag_.startswith("VB") and self._with_partner(tok):
-                # "cooperate with the U.S. to develop a new generation of fighter planes"
-                self.triggers.append(Trigger(tok, Entry("produce", "licensed", "licensed"), "verb"))
-                continue
-            if tok.tag_.startswith("VB"):
-                entries = lex.verbs.get(lemma)
-                if entries:
-                    entry = self._verb_entry(tok, entries)
-                    if entry is not None:
-                        self.triggers.append(Trigger(tok, entry, "verb"))
-                        continue
-                if lemma in lex.possession_verbs and tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass"):
-                    self.triggers.append(Trigger(tok, Entry("possession", "delivered", "delivered"), "possession"))
-                continue
-            if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
-                entry = lex.nouns.get(lemma) or lex.nouns.get(low)
-                if entry is None and low.endswith("s"):
-                    entry = lex.nouns.get(low[:-1])
-                if entry is None:
-                    continue
-                if tok.i in self.tok_party:
-                    continue
-                if tok.i in self.tok_weapon and not self.tok_weapon[tok.i].generic:
-                    continue
-                if low == "arms":
-                    continue
-                self.triggers.append(Trigger(tok, entry, "noun"))
-
-    def _permitted(self, tok) -> bool:
-        """A production verb under a permission noun: 'approval for X to produce', 'licence for X to build'."""
-        if not any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
-            return False
-        if not any(c.dep_ == "nsubj" for c in tok.children):
-            return False
-        head = tok.head
-        perm = self.lex.permission_nouns
-        if head.lemma_.lower() in perm:
-            return True
-        return head.pos_ in ("VERB", "AUX") and any(
-            c.dep_ in ("dobj", "attr") and c.lemma_.lower() in perm for c in head.children)
-
-    def _with_partner(self, tok) -> bool:
-        """A foreign partner in a 'with' phrase of the production verb or of a cooperation verb over it."""
-        def partner(v):
-            return any(c.dep_ == "prep" and c.lower_ == "with" and any(
-                g.i in self.tok_party for g in c.children) for c in v.children)
-        if partner(tok):
-            return True
-        head = tok.head
-        return tok.dep_ in ("xcomp", "advcl") and head.lemma_.lower() in self.lex.cooperation_verbs and partner(head)
-
-    def _verb_entry(self, tok, entries):
-        lex = self.lex
-        for entry in entries:
-            if entry.particle:
-                kids = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")]
-                if entry.particle not in kids:
-                    continue
-            if entry.objects:
-                objs = [c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj",)]
-                if not any(o in entry.objects for o in objs):
-                    continue
-            if tok.lemma_.lower() == "arm" and not any(
-                    c.dep_ in ("dobj", "nsubjpass") for c in tok.children):
-                continue
-            if tok.lemma_.lower() == "lease" and len(entries) > 1:
-                # "X leased Y jets" / "leased to" = supply; "leased jets from X" = acquire
-                kids = {c.lower_ for c in tok.children if c.dep_ == "prep"}
-                if entry.frame == "supply" and "from" in kids:
-                    continue
-                if entry.frame == "acquire" and "from" not in kids:
-                    continue
-            if tok.lemma_.lower() == "get" and not any(c.dep_ == "dobj" for c in tok.children):
-                continue
-            return entry
-        del lex
-        return None
+def noun_kind(sv: SentenceView, tok) -> str:
+    if tok.i in sv.tok_party:
+        return "party"
+    if tok.i in sv.tok_weapon:
+        return "weapon"
+    low = tok.lower_
+    lemma = tok.lemma_.lower()
+    if low in sv.lex.party_head_nouns or lemma in sv.lex.party_head_nouns:
+        return "party_head"
+    if low in sv.lex.nonstate_heads or lemma in sv.lex.nonstate_heads:
+        return "party_head"
+    if low in sv.lex.container_nouns or lemma in sv.lex.container_nouns or tok.like_num or tok.pos_ == "NUM" \
+            or tok.tag_ == "$":
+        return "container"
+    return "other"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-LEXICON_PATH = Path(__file__).resolve().parent.parent / "data" / "transfer_triggers.yaml"
+LEXICON_PATH = Path(__file__).resolve().parents[2] / "data" / "transfer_triggers.yaml"
 
 
 @dataclass(frozen=True)

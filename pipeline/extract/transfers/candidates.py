@@ -1,0 +1,266 @@
+"""Stage 2, a candidate per trigger: its chain, its parties by role and its weapons, then the
+sentence-level repairs between candidates (a stranded object, a shared recipient, a deal noun that
+yields to the verb it hosts)."""
+from __future__ import annotations
+
+from pipeline.extract.transfers.chain import build_chain, is_passive
+from pipeline.extract.transfers.model import Candidate, Party, Trigger, Weapon
+from pipeline.extract.transfers.roles import attach, role_for
+from pipeline.extract.transfers.sentence import REFLEXIVE, RELATIVE, SUBJ, SentenceView
+from pipeline.extract.transfers.weapons import triggers_of_weapon_head, weapon_attaches
+
+
+def read_candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
+    chain = build_chain(sv, trig)
+    chain_idx: dict[int, object] = {}
+    for link in chain:
+        chain_idx.setdefault(link.token.i, link)
+    passive = trig.kind in ("verb", "license") and is_passive(trig.token, sv)
+    roles: dict[str, list[Party]] = {"S": [], "R": [], "A": [], "B": [], "R2": [], "RB": []}
+    bound: dict[int, Weapon] = {}    # party -> the weapon its phrase hangs on
+    for p in sv.parties:
+        if p.root.i in chain_idx:
+            continue
+        att = attach(sv, p.root, chain_idx)
+        if att is None:
+            continue
+        role = role_for(trig, att[0], att[1], att[2], att[3], passive)
+        if role:
+            roles[role].append(p)
+            if sv._last_weapon is not None and role in ("S", "R"):
+                bound[id(p)] = sv._last_weapon
+    if roles["RB"]:
+        roles["R"] = roles["RB"]          # the beneficiary receives, the buyer only intermediates
+    if not roles["R"] and roles["R2"]:
+        roles["R"] = [p for p in roles["R2"] if not p.pronoun]
+    tok = trig.token
+    # a verb the parser left without a subject, with a party right before it ("In 2019 Turkey bought")
+    if trig.kind == "verb" and not passive and not any(c.dep_ in SUBJ for c in tok.children) \
+            and tok.dep_ in ("ROOT", "conj", "ccomp"):
+        first = min([c.i for c in tok.children if c.dep_ in ("aux", "neg", "advmod") and c.i < tok.i] + [tok.i])
+        for p in sv.parties:
+            if p.end == first and p.root.dep_ in ("pobj", "npadvmod", "dep") and not any(
+                    p in v for v in roles.values()):
+                role = {"supply": "S", "acquire": "R"}.get(trig.frame)
+                if role:
+                    roles[role].append(p)
+    # "a deal for India to buy S-400s": the partner of the deal is the other side
+    if trig.kind == "verb" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+        host = tok.head
+        nouns = [host] if host.pos_ == "NOUN" else [c for c in host.children if c.dep_ in ("dobj", "attr")]
+        nouns = [n for n in nouns if sv.lex.nouns.get(n.lemma_.lower()) is not None
+                 and sv.lex.nouns[n.lemma_.lower()].frame == "neutral"]
+        if nouns:
+            noun = nouns[0]
+            others = [c for c in noun.children if c.dep_ == "poss"]
+            if host.pos_ in ("VERB", "AUX"):
+                others += [c for c in host.children if c.dep_ in ("nsubj",)]
+            role = {"supply": "R", "acquire": "S"}.get(trig.frame)
+            for o in others:
+                for p in sv.parties:
+                    if p.root.i == o.i and role and p not in roles["S"] + roles["R"]:
+                        roles[role].append(p)
+    # relative and participial clauses on a party: "Russia, which bought drones ...",
+    # "Northrop, seeking to sell F-5s ..." -> the party is the subject
+    if trig.kind in ("verb", "possession", "license"):
+        for link in [lk for lk in chain if lk.kind in ("self", "subj_control")]:
+            v = link.token
+            if v.dep_ not in ("relcl", "acl", "advcl") or v.head.i not in sv.tok_party:
+                continue
+            own = [c for c in v.children if c.dep_ in SUBJ]
+            if own and not all(c.lower_ in RELATIVE for c in own):
+                continue
+            if not own and v.tag_ == "VBN":
+                continue      # "weapons sold to ..." on a party is rare; a participle is passive
+            p = sv.tok_party[v.head.i]
+            role = {"supply": "S", "acquire": "R", "possession": "R", "license": "R"}.get(trig.frame)
+            if any(p.key == q.key for v_ in roles.values() for q in v_):
+                break     # "exports to Ukraine, which will provide Ukraine with ...": not the antecedent
+            if role and not passive and p not in roles[role]:
+                roles[role].append(p)
+                for c in p.root.conjuncts:
+                    if c.i in sv.tok_party and sv.tok_party[c.i] not in roles[role]:
+                        roles[role].append(sv.tok_party[c.i])
+            break
+    # reflexive object: "Teheran has equipped itself with ..." -> the subject receives
+    if trig.frame == "supply" and any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVE for c in tok.children):
+        roles["R"].extend(roles["S"])
+        roles["S"] = []
+    weapons = [w for w in sv.weapons if (w.start <= tok.i < w.end) or weapon_attaches(sv, w, chain_idx, trig)]
+    for w in triggers_of_weapon_head(sv, trig):
+        if w not in weapons:
+            weapons.append(w)
+    if trig.frame == "possession":
+        # held weapons are the object: "fired Iranian-made drones", not "fired on an American helicopter"
+        def _object(w):
+            r = w.root
+            while r.dep_ == "conj" and r.head.i != tok.i:
+                r = r.head
+            return (r.head.i == tok.i and r.dep_ in ("dobj", "nsubjpass")) or (tok.dep_ in ("acl", "relcl", "amod")
+                                                                             and tok.head.i == w.root.i)
+        weapons = [w for w in weapons if _object(w)]
+    if not weapons and trig.kind == "verb":
+        # "upgraded the two vessels before handing them over to Bangladesh": an object pronoun stands for
+        # the weapon named just before it in the sentence
+        pron = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("them", "it", "they")), None)
+        if pron is not None:
+            before = [w for w in sv.weapons if w.end <= pron.i]
+            if before:
+                weapons = [max(before, key=lambda w: w.end)]
+    if trig.kind == "noun":
+        # "weapons, ammunition, and other security assistance to Ukraine": the list the aid noun closes
+        for c in tok.conjuncts:
+            w = sv.tok_weapon.get(c.i)
+            if w is not None and w not in weapons:
+                weapons.append(w)
+    if trig.kind == "noun" and trig.frame == "aid" and not weapons:
+        if any(c.lower_ in sv.lex.military_aid_modifiers for c in tok.children if c.dep_ in ("amod", "compound")):
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in sv.lex.military_aid_modifiers]
+            start = min(m.i for m in mods)
+            span = sv.doc[start: tok.i + 1]
+            weapons.append(Weapon(text=span.text, category="unspecified", start=span.start, end=span.end,
+                                  root=tok, char_start=span.start_char, char_end=span.end_char, generic=True))
+    # "a Type 035B (Ming-class) submarine": one weapon named three ways -> the head noun
+    weapons = [w for w in weapons if not any(
+        o is not w and o.category == w.category and w.root.i != o.root.i
+        and w.root.i in {t.i for t in o.root.subtree} for o in weapons)]
+    specific = [w for w in weapons if not w.generic and not w.bound]
+    if specific:
+        weapons = specific
+    else:
+        named = [w for w in weapons if not w.generic]
+        weapons = named or weapons
+    if trig.entry.named_only:
+        weapons = [w for w in weapons if not w.generic]
+    c = Candidate(trigger=trig, chain_idx=chain_idx, weapons=weapons, bound=bound)
+    _assign_roles(sv, c, roles)
+    if trig.kind == "license":
+        if not c.weapons:
+            # "F-15s and missiles ..., although all of these have been built under licence from U.S. firms"
+            c.weapons = [w for w in sv.weapons if not w.generic and not w.bound]
+            c.confidence = 0.6
+        if c.weapons and not c.recipients:
+            # the weapons' holder builds them: "the Japan Defence Agency's F-15s ... built under licence"
+            c.recipients = uniq([w.possessor for w in c.weapons if w.possessor is not None])
+    if trig.frame == "possession":
+        # possession is a transfer only with a stated origin on the weapon
+        c.suppliers = []
+        c.confidence = 0.4
+    c.confidence = min(c.confidence, {"verb": 0.85, "noun": 0.75, "license": 0.75, "possession": 0.4}[trig.kind])
+    return c
+
+
+def _assign_roles(sv: SentenceView, c: Candidate, roles: dict):
+    S, R, A, B = roles["S"], roles["R"], roles["A"], roles["B"]
+    if A or B:
+        # neutral frame: decide which side supplies
+        a_side, b_side = list(A), list(B)
+        if a_side and b_side:
+            a_comp = any(p.label == "COMPANY" for p in a_side)
+            b_comp = any(p.label == "COMPANY" for p in b_side)
+            # the weapon's maker state decides: stated ("Iranian drones") or from the gazetteer ("K2 tanks")
+            origins = maker_states(c.weapons)
+            if a_comp and not b_comp or (origins and {p.iso3 for p in a_side} & origins):
+                S, R = S + a_side, R + b_side
+            else:
+                S, R = S + b_side, R + a_side
+        elif a_side:
+            if S and not R:
+                R = R + a_side
+            elif R and not S:
+                S = S + a_side
+            elif not S and not R:
+                # "the Iran arms deal": one party, side unknown -> the weapon's stated origin decides;
+                # "France and Egypt signed a deal for 30 Rafale jets": the maker's side supplies the other
+                origins = {o.iso3 for w in c.weapons for o in w.origins}
+                makers = maker_states(c.weapons)
+                makers_side = [p for p in a_side if p.iso3 in makers]
+                if len(a_side) > 1 and len(makers_side) == 1 and len({p.iso3 for p in a_side}) == len(a_side):
+                    S = S + makers_side
+                    R = R + [p for p in a_side if p not in makers_side]
+                elif origins and any(p.iso3 in origins for p in a_side):
+                    S = S + a_side
+                elif origins:
+                    R = R + a_side
+        elif b_side:
+            if R and not S:
+                S = S + b_side
+            elif S and not R:
+                R = R + b_side
+            elif not S and not R:
+                S = S + b_side   # "an arms deal with North Korea": the partner of the subject supplies
+    c.suppliers = uniq(S)
+    c.recipients = uniq([p for p in R if p not in c.suppliers])
+
+
+def maker_states(weapons) -> set:
+    """The states the weapons come from: stated in the text ("Iranian drones") or the gazetteer's maker."""
+    return {o.iso3 for w in weapons for o in w.origins} | {w.iso3_hint for w in weapons
+                                                           if w.iso3_hint and not w.generic}
+
+
+def pair_orphan_weapon(sv: SentenceView, cands: list[Candidate]):
+    """A parse that strands the object: 'Japan wants to give the Philippines a handful of Beechcraft TC-90
+    King Air training planes' (the planes hang on "wants"). One verb with both sides named and no weapon,
+    one named weapon no other trigger took: pair them, with a lower confidence."""
+    bare = [c for c in cands if not c.weapons and c.suppliers and c.recipients and c.trigger.kind == "verb"
+            and c.trigger.frame in ("supply", "acquire")]
+    if len(bare) != 1:
+        return
+    taken = {id(w) for c in cands for w in c.weapons}
+    free = [w for w in sv.weapons if not w.generic and not w.bound and id(w) not in taken]
+    # a weapon inside another's phrase ("planes that could be fitted with radar") is not a second candidate
+    def reach(o):
+        return {t.i for k in range(o.start, o.end) for t in sv.doc[k].subtree}
+    free = [w for w in free if not any(o is not w and w.root.i in reach(o) for o in free)]
+    if len(free) != 1 or free[0].start < bare[0].trigger.token.i:
+        return
+    bare[0].weapons = free
+    bare[0].confidence = min(bare[0].confidence, 0.5)
+
+
+def share_parties(cands: list[Candidate]):
+    """Within one sentence a transfer missing one side takes it from the sentence's other transfers when
+    they name exactly one: 'providing Ukraine with systems, including Patriot batteries donated by
+    Germany' (recipient), 'decided to prioritize U.S. exports for Ukraine, and Ukraine has received
+    hundreds of missiles' (supplier)."""
+    # a holder counts only with a weapon in hand ("we expect Russia to launch an assault": no)
+    sources = [c for c in cands if c.trigger.frame != "possession" or c.weapons]
+    recips = {p.key: p for c in sources for p in c.recipients}
+    suppliers = {p.key: p for c in sources for p in c.suppliers}
+    if len(recips) == 1:
+        only = next(iter(recips.values()))
+        for c in cands:
+            if c.suppliers and not c.recipients and c.trigger.frame == "supply" and c.trigger.kind == "verb" \
+                    and c.trigger.token.dep_ in ("acl", "relcl", "conj", "appos"):
+                c.recipients = [only]
+    if len(suppliers) == 1:
+        only = next(iter(suppliers.values()))
+        for c in cands:
+            if c.recipients and not c.suppliers and not any(w.origins for w in c.weapons) \
+                    and {p.key for p in c.recipients} <= set(recips) and only.key not in {p.key for p in c.recipients} \
+                    and any(o is not c and {p.key for p in o.recipients} == {p.key for p in c.recipients}
+                            and o.suppliers for o in cands):
+                c.suppliers = [only]
+                c.context = True
+
+
+def uniq(parties):
+    out, seen = [], set()
+    for p in parties:
+        if id(p) not in seen:
+            seen.add(id(p))
+            out.append(p)
+    return out
+
+
+def merge_neutral(cands: list[Candidate]) -> list[Candidate]:
+    """A neutral noun hosting a verb trigger ("a deal to buy", "a contract to supply") yields to the verb."""
+    verbs_hosted = set()
+    for c in cands:
+        if c.trigger.kind == "verb":
+            for link in c.chain_idx.values():
+                if link.kind == "noun_host":
+                    verbs_hosted.add(link.token.i)
+    return [c for c in cands if not (c.trigger.kind == "noun" and c.trigger.frame == "neutral"
+                                     and c.trigger.token.i in verbs_hosted)]

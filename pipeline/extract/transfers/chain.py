@@ -1,0 +1,186 @@
+"""Stage 2a, the trigger's chain: the tokens whose arguments count as the trigger's own.
+
+The trigger itself, the verbs that control its subject ("agreed to buy", "directed the Pentagon to
+provide"), the noun hosting an infinitive ("a contract to supply", "Russia's plan to buy") and, for a
+noun trigger, the verb governing it ("approved the sale", "signed a deal"). Each link has a kind that
+the role table (pipeline/data/transfer_roles.yaml) is keyed on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.extract.transfers.model import Trigger
+from pipeline.extract.transfers.sentence import SUBJ, SentenceView, noun_kind
+
+
+
+
+
+
+
+
+@dataclass
+class Link:
+    token: object
+    kind: str          # self, subj_control, obj_control, noun_host, gov, copula
+    spec: dict | None = None
+
+
+def is_passive(tok, sv: SentenceView | None = None) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children):
+        return True
+    if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) and not any(
+            c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return True   # "Weapons shipped into Jordan by the CIA were stolen": a reduced relative misparsed
+    if sv is not None and tok.tag_ == "VBN" and any(
+            c.dep_ == "nsubj" and c.i in sv.tok_weapon for c in tok.children) and not any(
+            c.dep_ == "aux" for c in tok.children):
+        return True
+    # reduced relative: "missiles sold to Iran", "weapons shipped into Jordan"
+    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "relcl") and not any(
+        c.dep_ in ("aux",) for c in tok.children)
+
+
+def _subject_control_chain(sv: SentenceView, start, chain: list, depth: int = 0):
+    lex = sv.lex
+    cur = start
+    for _ in range(5):
+        d, h = cur.dep_, cur.head
+        if h is cur:
+            return
+        if d == "xcomp" or (d == "conj" and h.pos_ in ("VERB", "AUX")) or (
+                d == "ccomp" and h.lemma_.lower() in lex.embedding_verbs and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
+            spec = lex.embedding_verbs.get(h.lemma_.lower(), {})
+            kind = "obj_control" if spec.get("object_control") and any(
+                c.dep_ in ("dobj", "dative") for c in h.children) else "subj_control"
+            chain.append(Link(h, kind, spec))
+            cur = h
+            continue
+        if d in ("acl", "relcl") and h.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            # "a contract to supply", "Russia's plan to buy": the host noun and its governor
+            chain.append(Link(h, "noun_host", None))
+            if h.dep_ in ("dobj", "attr", "oprd", "pobj") and depth < 2:
+                gov = h.head if h.dep_ != "pobj" else h.head.head
+                if gov.pos_ in ("VERB", "AUX"):
+                    chain.append(Link(gov, "subj_control", lex.embedding_verbs.get(gov.lemma_.lower(), {})))
+                    _subject_control_chain(sv, gov, chain, depth + 1)
+            return
+        if d == "pcomp" and cur.tag_ == "VBG" and not any(c.dep_ in SUBJ for c in cur.children):
+            # "are in the process of donating", "committed to providing", "responsible for supplying"
+            up = h.head if h.dep_ == "prep" else None
+            if up is not None and up.pos_ == "NOUN" and (up.lemma_.lower() in lex.host_nouns
+                                                         or up.lower_ in lex.host_nouns):
+                # "halted talks with the United States on buying F-35 jets"
+                chain.append(Link(up, "noun_host", None))
+                g = up.head if up.dep_ != "pobj" else up.head.head   # "are in the process of donating"
+                if up.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and g.pos_ in ("VERB", "AUX"):
+                    chain.append(Link(g, "subj_control", lex.embedding_verbs.get(g.lemma_.lower()) or
+                                      lex.noun_governors.get(g.lemma_.lower()) or {}))
+                    _subject_control_chain(sv, g, chain, depth + 1)
+                return
+            hops = 0
+            while up is not None and up.pos_ in ("NOUN",) and up.dep_ == "pobj" and hops < 2:
+                up = up.head.head
+                hops += 1
+            if up is not None and up.lemma_ == "be" and hops == 0:
+                adj = next((c for c in up.children if c.dep_ == "acomp" and any(
+                    g.dep_ == "prep" and g.lower_ == "to" for g in c.children)), None)
+                if adj is not None:   # "We are grateful to Belgium and Norway for committing to provide"
+                    chain.append(Link(adj, "obj_control", {}))
+                    return
+            if up is not None and up.pos_ in ("VERB", "AUX", "ADJ"):
+                # "accused North Korea of sending arms", "thanked Germany for providing": the object
+                # controls the gerund; "are in the process of donating": the subject does
+                # "blocked Germany from exporting ammunition to Ukraine": the object is the would-be supplier
+                kind = "obj_control" if hops == 0 and h.lower_ in ("of", "for", "to", "from") and (any(
+                    c.dep_ in ("dobj",) for c in up.children) or (
+                    up.pos_ == "ADJ" and any(c.dep_ == "prep" and c.lower_ == "to" for c in up.children))) \
+                    else "subj_control"   # "grateful to Belgium and Norway for committing to provide"
+                spec = {} if up.lemma_ == "be" else lex.embedding_verbs.get(up.lemma_.lower(), {})
+                chain.append(Link(up, kind, spec))
+                cur = up
+                if kind == "obj_control":
+                    return
+                continue
+            return
+        if d == "advcl" and (any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) or (
+                cur.tag_ == "VBG" and not any(c.dep_ == "mark" for c in cur.children))) \
+                and not any(c.dep_ in SUBJ for c in cur.children):
+            # "Russia turned to Iran to buy drones"; "..., providing Ukraine with hundreds of interceptors"
+            chain.append(Link(h, "subj_control", {}))
+            cur = h
+            continue
+        return
+
+
+def build_chain(sv: SentenceView, trig: Trigger) -> list[Link]:
+    tok = trig.token
+    chain = [Link(tok, "self")]
+    lex = sv.lex
+    if trig.frame == "produce":
+        # the giver of the permission: "it has given preliminary approval for Egypt to produce"
+        if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+            head = tok.head
+            giver = head.head if head.pos_ in ("NOUN", "PROPN") else head
+            if giver.pos_ in ("VERB", "AUX") and giver.i != tok.i:
+                chain.append(Link(giver, "giver", None))
+        elif not any(c.dep_ in SUBJ for c in tok.children):
+            _subject_control_chain(sv, tok, chain)     # "Japan has decided to cooperate with the U.S. to develop"
+            if tok.dep_ == "advcl" and tok.head.i not in {lk.token.i for lk in chain}:
+                chain.append(Link(tok.head, "subj_control", {}))
+                _subject_control_chain(sv, tok.head, chain)
+        return chain
+    if trig.kind in ("verb", "possession") or (trig.kind == "license" and tok.pos_ == "VERB"):
+        if not any(c.dep_ in SUBJ for c in tok.children):
+            _subject_control_chain(sv, tok, chain)
+        return chain
+    # nouns (and "under licence"): the governing verb or host noun
+    d, h = tok.dep_, tok.head
+    for _ in range(4):
+        if d == "conj" and h.pos_ in ("NOUN", "PROPN"):
+            d, h = h.dep_, h.head
+    for _ in range(2):
+        # "$800 million in weapons, ammunition and other security assistance": through the amount
+        if d == "pobj" and h.dep_ == "prep" and h.lower_ in ("in", "of", "worth") and \
+                noun_kind(sv, h.head) == "container" and h.head.i not in sv.tok_weapon:
+            amount = h.head
+            chain.append(Link(amount, "noun_host", None))
+            d, h = amount.dep_, amount.head
+        else:
+            break
+    if d in ("dobj", "attr", "oprd", "nsubjpass", "dative", "appos") and h.pos_ in ("VERB", "AUX"):
+        chain.append(Link(h, "gov", lex.noun_governors.get(h.lemma_.lower())))
+        if d == "attr" and h.lemma_.lower() in ("be", "become", "remain"):
+            chain[-1] = Link(h, "copula", None)
+        if not any(c.dep_ in SUBJ for c in h.children):
+            _subject_control_chain(sv, h, chain)
+    elif d == "pobj" and h.dep_ in ("prep", "agent"):
+        host = h.head
+        if host.pos_ in ("VERB", "AUX") and h.lower_ == "as" and trig.entry.agent:
+            # "France overtook Russia as the second-largest arms supplier to India": the subject is the agent
+            chain.append(Link(host, "copula", None))
+        elif host.pos_ in ("VERB", "AUX"):
+            chain.append(Link(host, "gov", lex.noun_governors.get(host.lemma_.lower()) or
+                              ({"stage": "licensed", "subject": "recipient"} if trig.kind == "license" else None)))
+            if not any(c.dep_ in SUBJ for c in host.children):
+                _subject_control_chain(sv, host, chain)
+        elif host.pos_ in ("NOUN", "PROPN") and host.i not in sv.tok_weapon and host.i not in sv.tok_party:
+            # "talks on the sale", "approval of the purchase", "a contract for the purchase"
+            chain.append(Link(host, "noun_host", None))
+            if host.dep_ in ("dobj", "attr", "oprd") and host.head.pos_ in ("VERB", "AUX"):
+                g = host.head
+                spec = lex.noun_governors.get(g.lemma_.lower())
+                if spec is None and host.lemma_.lower() in lex.host_nouns:
+                    spec = {"subject": "first"}   # "play a role in the provision of", "made efforts toward the sale"
+                chain.append(Link(g, "gov", spec))
+                if not any(c.dep_ in SUBJ for c in g.children):
+                    _subject_control_chain(sv, g, chain)
+    elif d == "nsubj" and h.pos_ == "VERB" and (lex.noun_governors.get(h.lemma_.lower()) or {}).get("arrival"):
+        chain.append(Link(h, "gov", lex.noun_governors[h.lemma_.lower()]))   # "the shipment arrived in Russia"
+    elif d == "appos" and h.i in sv.tok_party:
+        chain.append(Link(h, "appos_party", None))
+    elif d in ("nsubj",) and h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in lex.include_verbs:
+        pass
+    return chain

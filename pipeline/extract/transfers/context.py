@@ -1,0 +1,299 @@
+"""Stage 4b, the article's context: a party left unnamed in a sentence is taken from the previous
+sentence's transfer, the title, the article's one dyad or one recipient, or a bilateral pair named
+nearby, when exactly one candidate fits; such rows carry a lower confidence."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from pipeline.extract.transfers.attributes import link_date
+from pipeline.extract.transfers.lexicon import lexicon
+from pipeline.extract.transfers.model import Candidate, Party
+from pipeline.extract.transfers.sentence import SUBJ, SentenceView
+from pipeline.records import EntityMention, TransferMention
+
+
+@dataclass
+class DocContext:
+    """Article-level context: the voice of first-person statements and the article's one dyad."""
+    title_keys: set = field(default_factory=set)
+    speaker: Party | None = None
+    dyads: list = field(default_factory=list)     # distinct named (supplier, recipient) of the first pass
+    recipient: tuple | None = None                # (iso3, name) when the first pass found exactly one recipient
+
+
+_SIGN_VERBS = {"sign", "ink", "conclude", "finalize", "finalise", "seal", "close", "complete"}
+
+
+def note_signing(sv: SentenceView, c: Candidate, dates, signings: list):
+    """'Slovakia's defence minister signed the contract on Wednesday with Lockheed Martin': a dated
+    signing of a deal already named (no weapon of its own) dates that deal."""
+    trig = c.trigger
+    if trig.kind != "noun" or trig.frame != "neutral":
+        return
+    if not any(ch.dep_ == "det" and ch.lower_ in ("the", "this", "that") for ch in trig.token.children):
+        return
+    gov = [lk for lk in c.chain_idx.values() if lk.kind == "gov" and lk.token.lemma_.lower() in _SIGN_VERBS]
+    if not gov:
+        return
+    d = link_date(sv, c, dates)
+    if d is None:
+        return
+    isos = {p.iso3 for p in sv.parties if p.iso3 and not p.pronoun}
+    signings.append((d, isos))
+
+
+def date_from_signing(rows: list[TransferMention], signings: list) -> list[TransferMention]:
+    if len(signings) != 1:
+        return rows
+    d, isos = signings[0]
+    out = []
+    for r in rows:
+        if r.date_start is None and r.stage in ("ordered", "approved", "negotiating") and r.supplier_iso3 \
+                and r.recipient_iso3 and isos and isos <= {r.supplier_iso3, r.recipient_iso3}:
+            r = replace(r, date_start=d.date_start, date_end=d.date_end, date_text=d.text)
+        out.append(r)
+    return out
+
+
+_RANK_WORDS = {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "latest",
+               "last", "next", "newest"}
+
+
+def earlier_buyers(sv: SentenceView, rows: list[TransferMention]) -> list[TransferMention]:
+    """'making India the third foreign buyer of this system after China and Turkey': the states listed
+    after "after" in a ranked-buyer sentence bought the same system from the same supplier before."""
+    recipients = {r.recipient_iso3 for r in rows}
+    if not rows or len(recipients) != 1 or None in recipients:
+        return []
+    if not any(t.dep_ == "amod" and t.lower_ in _RANK_WORDS and t.head.pos_ in ("NOUN", "PROPN")
+               for t in sv.tokens):
+        return []
+    earlier: list[Party] = []
+    for tok in sv.tokens:
+        if tok.lower_ != "after" or tok.dep_ not in ("prep", "mark"):
+            continue
+        for obj in (c for c in tok.children if c.dep_ == "pobj"):
+            for t in [obj] + list(obj.conjuncts):
+                p = sv.tok_party.get(t.i)
+                if p is not None and p.label == "COUNTRY" and p.iso3 and p.iso3 not in recipients and p not in earlier:
+                    earlier.append(p)
+    return [replace(r, recipient_name=p.name, recipient_iso3=p.iso3, quantity_value=None, quantity_low=None,
+                    quantity_high=None, quantity_text=None, quantity_qualifier=None, date_start=None,
+                    date_end=None, date_text=None, deal_value=None, deal_currency=None,
+                    confidence=round(r.confidence - 0.2, 2))
+            for p in earlier for r in rows if r.supplier_iso3 != p.iso3]
+
+
+_ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
+
+
+def _is_anaphoric(sv: SentenceView, c: Candidate) -> bool:
+    tok = c.trigger.token
+    toks = [tok] + [w.root for w in c.weapons]
+    for t in toks:
+        if any(ch.dep_ in ("det", "poss") and ch.lower_ in _ANAPHORIC_DETS | {"its", "their"} for ch in t.children):
+            return True
+    # "committing to provide further aircraft": more of what was named before
+    for w in c.weapons:
+        if any(ch.dep_ == "amod" and ch.lower_ in ("further", "additional", "more") for ch in w.root.children):
+            return True
+    # a subject that is an anaphoric noun phrase of an include-verb
+    for link in c.chain_idx.values():
+        t = link.token
+        for ch in t.children:
+            if ch.dep_ in SUBJ and ch.lower_ in ("it", "they", "we"):
+                return True
+    return False
+
+
+def fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocContext):
+    """Borrow a missing party when exactly one candidate fits: first the previous sentence's transfer,
+    then the title, then the article's one dyad. "The deal also includes ammunition", "Israel is
+    expected to get F-35s", "These new capabilities include artillery systems"."""
+    if c.suppliers and c.recipients:
+        return
+    if c.trigger.frame == "possession":
+        return
+    if not c.recipients and len(c.suppliers) >= 2:
+        # "Russia and India signed a contract to supply the S-400 systems": a pair the article already
+        # knows as supplier and recipient
+        isos = {p.iso3 for p in c.suppliers}
+        pairs = [d for d in ctx.dyads if d[0] in isos and d[2] in isos]
+        if len(pairs) == 1:
+            c.recipients = [p for p in c.suppliers if p.iso3 == pairs[0][2]]
+            c.suppliers = [p for p in c.suppliers if p.iso3 == pairs[0][0]]
+            return
+    anaphoric = _is_anaphoric(sv, c)
+    if not c.suppliers and not c.recipients:
+        if not anaphoric:
+            return
+        source = prev_dyads if len(prev_dyads) == 1 else ctx.dyads if (not prev_dyads and len(ctx.dyads) == 1) else []
+        # the sentence may name the same states again ("missiles already in South Korea"), no others
+        named = {p.iso3 for p in sv.parties if not p.pronoun and p.iso3}
+        if len(source) == 1 and named <= {source[0][0], source[0][2]}:
+            s_iso, s_name, r_iso, r_name = source[0]
+            if (s_name or s_iso) and not any(w.origins for w in c.weapons):
+                c.suppliers = [context_party(sv, s_name, s_iso)]
+            if r_name or r_iso:
+                c.recipients = [context_party(sv, r_name, r_iso)]
+            c.context = True
+        return
+    if not anaphoric and not _missing_needs_context(c):
+        # a giver and a weapon without a receiver, in an article about exactly one receiver
+        # ("he gave orders to sell arms through Israel" in an Iran-contra story)
+        if c.suppliers and not c.recipients and ctx.recipient and not c.trigger.entry.agent \
+                and c.trigger.frame in ("supply", "aid") and ctx.recipient[0] not in {p.iso3 for p in c.suppliers} \
+                and not generic_present(c.trigger.token):
+            c.recipients = [context_party(sv, ctx.recipient[1], ctx.recipient[0])]
+            c.context = True
+        return
+    known = c.suppliers or c.recipients
+    known_keys = {p.key for p in known}
+    if not c.suppliers and any(w.origins for w in c.weapons):
+        return   # the origin on the weapon is a stated supplier
+    need_supplier = not c.suppliers
+    pick = _pick(prev_dyads, need_supplier, known_keys)
+    if pick is None and not prev_dyads and ctx.title_keys:
+        tk = {k for k in ctx.title_keys if (k, None) not in known_keys}
+        if len(tk) == 1:
+            iso = next(iter(tk))
+            pick = (iso, iso)
+    if pick is None and ctx.dyads:
+        # the article's one supplier of this recipient, or the article's one recipient
+        same_side = [d for d in ctx.dyads if (d[2], None) in known_keys] if need_supplier else ctx.dyads
+        pick = _pick(same_side, need_supplier, known_keys)
+    if pick is None and not need_supplier and ctx.recipient and c.trigger.frame in ("supply", "aid") \
+            and not c.trigger.entry.agent and ctx.recipient[0] not in {p.iso3 for p in c.suppliers}:
+        pick = ctx.recipient     # "Israel had played a key role in the arms shipments" (Iran-contra story)
+    if pick is None:
+        return
+    party = context_party(sv, pick[1], pick[0])
+    if need_supplier:
+        c.suppliers = [party]
+    else:
+        c.recipients = [party]
+    c.context = True
+
+
+def generic_present(tok) -> bool:
+    """'Germany sells submarines worldwide': a simple present states a habit, not this article's event."""
+    return tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _pick(dyads, need_supplier: bool, known_keys) -> tuple | None:
+    cands = {}
+    for s_iso, s_name, r_iso, r_name in dyads:
+        iso, name = (s_iso, s_name) if need_supplier else (r_iso, r_name)
+        if not (iso or name):
+            continue
+        key = (iso, None if iso else (name or "").lower())
+        if key in known_keys:
+            continue
+        cands.setdefault(key, (iso, name))
+    return next(iter(cands.values())) if len(cands) == 1 else None
+
+
+def _missing_needs_context(c: Candidate) -> bool:
+    """Without an anaphor, only a recipient-side verb with a lone recipient ("Israel is expected to get
+    F-35s") borrows its supplier from the context."""
+    return bool(c.recipients) and not c.suppliers
+
+
+def bilateral_pair(text: str, ents: list[EntityMention], lex) -> tuple | None:
+    """((iso3, name), (iso3, name)) of a hyphenated pair of states on a relationship noun: "Indo-Russian
+    relations", "India-Russia defence cooperation"."""
+    countries = [e for e in ents if e.label == "COUNTRY" and e.country_iso3]
+    for a, b in zip(countries, countries[1:]):
+        if text[a.char_end:b.char_start] not in ("-", "\u2013", "/") or a.country_iso3 == b.country_iso3:
+            continue
+        following = re.findall(r"[A-Za-z]+", text[b.char_end:b.char_end + 40].lower())[:3]
+        if any(w in lex.bilateral_heads for w in following):
+            return ((a.country_iso3, a.canonical_name or a.text), (b.country_iso3, b.canonical_name or b.text))
+    return None
+
+
+def fill_from_pair(sv: SentenceView, c: Candidate, pair: tuple | None):
+    """A transfer word with weapons but no states, in a sentence about a bilateral relationship (its own or
+    the previous one): "Defence links ... range from the licensed manufacturing of T-90 tanks to the supply
+    of MiG-29s". The side that makes the weapons (the gazetteer's maker state, or the one side the text
+    names) supplies the other."""
+    if pair is None or c.trigger.frame not in ("supply", "license", "produce", "aid") or c.trigger.entry.agent:
+        return
+    sides = {pair[0][0]: pair[0], pair[1][0]: pair[1]}
+    known = {p.iso3 for p in c.suppliers + c.recipients}
+    if known - set(sides) or len(c.suppliers) + len(c.recipients) > 1:
+        return
+    if c.recipients and not c.suppliers:
+        other = next(iso for iso in sides if iso not in known)
+        c.suppliers = [context_party(sv, sides[other][1], other)]
+    elif not c.recipients and not c.suppliers:
+        makers = Counter(w.iso3_hint for w in c.weapons if not w.generic and w.iso3_hint)
+        ranked = makers.most_common()
+        if not ranked or ranked[0][0] not in sides or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return
+        maker = ranked[0][0]
+        c.weapons = [w for w in c.weapons if w.iso3_hint in (None, maker)]   # another maker's weapons: not this pair's
+        other = next(iso for iso in sides if iso != maker)
+        c.suppliers = [context_party(sv, sides[maker][1], maker)]
+        c.recipients = [context_party(sv, sides[other][1], other)]
+    else:
+        return
+    c.context = True
+
+
+def context_party(sv: SentenceView, name, iso3) -> Party:
+    tok = sv.sent[0]
+    return Party(name=name or iso3, iso3=iso3, label="COUNTRY", start=tok.i, end=tok.i, root=tok,
+                 char_start=sv.sent.start_char, char_end=sv.sent.start_char, pronoun=True)
+
+
+_IRREGULAR = {"sold": "sell", "bought": "buy", "sent": "send", "gave": "give", "given": "give", "got": "get",
+              "sells": "sell", "buys": "buy", "arms": "arms"}
+
+
+def _title_trigger(word: str, lex) -> bool:
+    word = _IRREGULAR.get(word, word)
+    if word == "arms":
+        return True
+    for cand in (word, word[:-1], word[:-2], word[:-3], word[:-1] + "e" if word.endswith("d") else word,
+                 word[:-3] + "e" if word.endswith("ing") else word):
+        if cand and (cand in lex.verbs or cand in lex.nouns):
+            return True
+    return False
+
+
+def title_parties(title: str | None, published) -> set:
+    if not title:
+        return set()
+    try:
+        from pipeline.extract.entities import country_of
+    except Exception:  # pragma: no cover - entity module absent
+        return set()
+    words = re.findall(r"[A-Za-z][\w.'’-]*", title)
+    lex = lexicon()
+    if not any(_title_trigger(w.lower(), lex) for w in words):
+        return set()
+    found = set()
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in (3, 2, 1):
+            if i + n > len(words):
+                continue
+            phrase = " ".join(words[i:i + n]).rstrip(".,:;")
+            phrase = re.sub(r"['’]s$", "", phrase)
+            try:
+                iso = country_of(phrase, published)
+            except Exception:
+                iso = None
+            if iso:
+                hit = (iso, n)
+                break
+        if hit:
+            found.add(hit[0])
+            i += hit[1]
+        else:
+            i += 1
+    return found

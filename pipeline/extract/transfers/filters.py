@@ -1,0 +1,25 @@
+"""Stage 5, filters: what is not an international arms transfer (civil aircraft, a state's own forces)."""
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.transfers.model import Party, Weapon
+from pipeline.extract.transfers.sentence import SentenceView
+
+
+def is_civil(sv: SentenceView, w: Weapon) -> bool:
+    if w.category not in ("aircraft", "engines", "helicopters", "other", "unspecified"):
+        return False
+    lex = sv.lex
+    words = set(sv.lows)
+    if words & lex.civil_cues:
+        return True      # "Korean Air ordered ten Boeing 787 airliners"
+    near = {t.lower_ for k in range(w.start, w.end) for t in sv.doc[k].children} | {
+        sv.doc[k].lower_ for k in range(w.start, w.end)}
+    return bool(near & lex.civil_modifiers) and w.category != "unspecified"   # "civilian helicopters"
+
+
+def is_domestic_military(sv: SentenceView, p: Party) -> bool:
+    name = re.sub(r"^(the|u\.s\.|us|american|british|our)\s+", "", p.name.lower().strip())
+    name = re.sub(r"^(u\.s\.|us)\s+", "", name)
+    return p.iso3 is None and p.label in ("ORG", "GROUP") and name in sv.lex.domestic_military

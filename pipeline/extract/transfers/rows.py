@@ -1,0 +1,178 @@
+"""Stage 6, rows: one TransferMention per (supplier, recipient, weapon) of a candidate, then deduplicated."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from pipeline.extract.transfers.attributes import link_quantity
+from pipeline.extract.transfers.filters import is_civil, is_domestic_military
+from pipeline.extract.transfers.model import Candidate, Party, Weapon
+from pipeline.extract.transfers.sentence import SentenceView
+from pipeline.records import Figure, TransferMention
+
+
+def build_rows(sv: SentenceView, c: Candidate, figs: list[Figure]) -> list[TransferMention]:
+    trig = c.trigger
+    suppliers = list(c.suppliers)
+    out = []
+    sent = sv.sent
+    text = sv.text[sent.start_char:sent.end_char]
+    lead = len(text) - len(text.lstrip())
+    start = sent.start_char + lead
+    evidence = text.strip()
+    end = start + len(evidence)
+    if not c.recipients:
+        return out
+    for w in c.weapons:
+        w_suppliers = _for_weapon(c, suppliers, w)
+        w_recipients = _for_weapon(c, c.recipients, w)
+        from_origin = False
+        if not w_suppliers and w.origins:
+            w_suppliers = _uniq_keys(w.origins)
+            from_origin = True
+        if not w_suppliers:
+            # an unnamed supplier is allowed for supply-side wording only ("F-16s sent to Ukraine");
+            # a purchase with no seller may be domestic procurement
+            # "F-16s sent to Ukraine", "the arms sales to Iran": a supplier left unnamed; an aid noun
+            # ("security assistance to Ukraine") or a purchase names no giver at all
+            if trig.frame != "supply" or trig.kind not in ("verb", "noun"):
+                continue
+            w_suppliers = [None]
+        if trig.frame == "possession" and not from_origin:
+            continue
+        if is_civil(sv, w):
+            continue
+        q = link_quantity(sv, w, figs)
+        if q is not None and _joint_supplier(sv, w_suppliers):
+            q = None     # "the United States and partners will provide dozens of ...": a joint total
+        for s in w_suppliers:
+            for r in w_recipients:
+                if s is not None and s.iso3 and s.iso3 == r.iso3:
+                    continue
+                if s is not None and s.key == r.key:
+                    continue
+                if r.label == "COMPANY" and trig.frame != "license":
+                    continue   # airlines and lessors buy airliners; a licensee company builds for its state
+                if is_domestic_military(sv, r) or (s is not None and is_domestic_military(sv, s)):
+                    continue
+                conf = c.confidence
+                if from_origin:
+                    conf -= 0.1
+                if c.context or (s is not None and s.context) or r.context:
+                    conf -= 0.25
+                if s is None:
+                    conf -= 0.1
+                out.append(TransferMention(
+                    char_start=start, char_end=end, evidence=evidence,
+                    supplier_name=_name(s), supplier_iso3=s.iso3 if s else None,
+                    recipient_name=_name(r), recipient_iso3=r.iso3,
+                    weapon_text=w.text, weapon_category=w.category or "unspecified",
+                    # "up to 400 Tomahawks": the stated ceiling is the announced number (qualifier at_most)
+                    quantity_value=(q.value if q.value is not None or q.qualifier != "at_most" else q.value_high)
+                    if q else None,
+                    quantity_low=q.value_low if q else None,
+                    quantity_high=q.value_high if q else None,
+                    quantity_text=q.text if q else None,
+                    quantity_qualifier=q.qualifier if q else None,
+                    deal_value=(c.money.value if c.money.value is not None else c.money.value_low) if c.money else None,
+                    deal_currency=c.money.currency if c.money else None,
+                    stage=c.stage, modality=c.modality,
+                    date_start=c.date.date_start if c.date else None,
+                    date_end=c.date.date_end if c.date else None,
+                    date_text=c.date.text if c.date else None,
+                    confidence=round(max(0.05, min(1.0, conf)), 3),
+                    trigger=trig.token.lemma_.lower(),
+                ))
+    return out
+
+
+_JOINT_WORDS = {"partner", "ally", "country", "nation", "other", "state", "government", "member", "friend",
+                "supporter", "donor", "coalition"}
+
+
+def _for_weapon(c: Candidate, parties: list, w: Weapon) -> list:
+    """'buy 40 F-16 fighters from the United States and 20 Mirage jets from France': a party whose phrase
+    hangs on one weapon goes with that weapon; the others go with the weapons left."""
+    if not any(id(p) in c.bound for p in parties):
+        return parties
+    mine = [p for p in parties if c.bound.get(id(p)) is w]
+    if mine:
+        return mine
+    free = [p for p in parties if id(p) not in c.bound]
+    return free or parties
+
+
+def _joint_supplier(sv: SentenceView, suppliers) -> bool:
+    real = [p for p in suppliers if p is not None]
+    if len({p.iso3 or p.key for p in real}) > 1:
+        return True     # "South Korea's Hanwha Aerospace" is one supplier: the company and its state
+    for p in real:
+        if p.root is None or p.pronoun:
+            continue
+        if any(c.i not in sv.tok_party and c.lemma_.lower() in _JOINT_WORDS for c in p.root.conjuncts):
+            return True
+    return False
+
+
+def _uniq_keys(parties):
+    out, seen = [], set()
+    for p in parties:
+        if p.key not in seen:
+            seen.add(p.key)
+            out.append(p)
+    return out
+
+
+def _name(p: Party | None) -> str | None:
+    if p is None:
+        return None
+    return p.surface or p.name
+
+
+def dedupe(rows: list[TransferMention]) -> list[TransferMention]:
+    """One row per (sentence, supplier, recipient, weapon); the most informative one wins."""
+    best: dict[tuple, TransferMention] = {}
+    order = []
+    for r in rows:
+        key = (r.char_start, r.supplier_iso3, (r.supplier_name or "").lower() if not r.supplier_iso3 else None,
+               r.recipient_iso3, (r.recipient_name or "").lower() if not r.recipient_iso3 else None,
+               (r.weapon_text or "").lower(), r.weapon_category)
+        cur = best.get(key)
+        if cur is None:
+            best[key] = r
+            order.append(key)
+            continue
+        merged = cur
+        if cur.quantity_value is None and cur.quantity_low is None and (r.quantity_value is not None or r.quantity_low is not None):
+            merged = replace(merged, quantity_value=r.quantity_value, quantity_low=r.quantity_low,
+                             quantity_high=r.quantity_high, quantity_text=r.quantity_text,
+                             quantity_qualifier=r.quantity_qualifier)
+        if merged.date_start is None and r.date_start is not None:
+            merged = replace(merged, date_start=r.date_start, date_end=r.date_end, date_text=r.date_text)
+        if merged.deal_value is None and r.deal_value is not None:
+            merged = replace(merged, deal_value=r.deal_value, deal_currency=r.deal_currency)
+        if r.confidence > merged.confidence:
+            merged = replace(merged, confidence=r.confidence, stage=r.stage, modality=r.modality, trigger=r.trigger)
+        best[key] = merged
+    return [best[k] for k in order]
+
+
+def subsume_unnamed(pairs: list[tuple]) -> list[tuple]:
+    """Within a sentence an unnamed supplier of a recipient's weapons is one of the named ones; its count
+    goes to the named row when that has none. Works on (row, flag) pairs; returns the kept pairs."""
+    def key(r):
+        return (r.recipient_iso3, r.recipient_name, r.weapon_category)
+    rows = [r for r, _ in pairs]
+    named = {key(r) for r in rows if r.supplier_iso3 or r.supplier_name}
+    unnamed_q = {key(r): r for r in rows if not (r.supplier_iso3 or r.supplier_name)
+                 and (r.quantity_value is not None or r.quantity_low is not None)}
+    out = []
+    for r, flag in pairs:
+        if not (r.supplier_iso3 or r.supplier_name):
+            if key(r) in named:
+                continue
+        elif r.quantity_value is None and r.quantity_low is None and key(r) in unnamed_q:
+            q = unnamed_q[key(r)]
+            r = replace(r, quantity_value=q.quantity_value, quantity_low=q.quantity_low, quantity_high=q.quantity_high,
+                        quantity_text=q.quantity_text, quantity_qualifier=q.quantity_qualifier)
+        out.append((r, flag))
+    return out
