@@ -8,6 +8,12 @@ are looked up in the role table (pipeline/data/transfer_roles.yaml). Coordinatio
 """
 from __future__ import annotations
 
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
 from pipeline.extract.transfers.chain import Link
 from pipeline.extract.transfers.model import Trigger
 from pipeline.extract.transfers.sentence import SUBJ, SentenceView, noun_kind
@@ -121,105 +127,143 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
     return None
 
 
-def _self_role(trig: Trigger, d: str, prep: str | None, passive: bool) -> str | None:
-    frame, kind = trig.frame, trig.kind
-    agent_noun = trig.entry.agent
-    if prep is None and d in ("pobj",):
-        return None
-    if frame == "produce":
-        if d in SUBJ and not passive or prep == "in" or (passive and prep == "by"):
-            return "R"
-        if prep in ("from", "with"):
-            return "S"     # "under licence from", "build the jets with Dassault"
-        return None
-    if kind in ("verb", "possession") or (kind == "license" and trig.token.pos_ == "VERB"):
-        if frame in ("supply", "license"):
-            if passive:
-                if d in ("nsubjpass",):
-                    return "R"
-                if prep == "by" or d == "agent":
-                    return "S"
-            else:
-                if d in SUBJ:
-                    return "S"
-                if d in ("dobj", "dative", "iobj"):
-                    return "R"
-                if prep == "by":
-                    return None
-            if prep in ("to", "for", "into"):
-                return "R"
-            if prep in ("from", "through", "via"):
-                return "S"   # an intermediary that sells is the supplier: "sell arms through Israel"
-            return None
-        if frame in ("acquire", "possession"):
-            if passive:
-                if prep == "by" or d == "agent":
-                    return "R"
-            elif d in SUBJ:
-                return "R"
-            if prep == "for" and frame == "acquire" and d == "prep":
-                return "RB"   # "an initiative to buy 800,000 shells for Ukraine": bought on behalf of Ukraine
-            if prep == "from":
-                return "S"
-            if prep == "with" and frame == "acquire":
-                return "S"
-            if prep == "on" and trig.entry.particle == "on":
-                return "S"   # "Egypt relies on Russia for its fighter jets"
-            if d in ("dobj", "dative") and not passive and trig.token.lemma_.lower() in ("ask", "request", "petition", "press"):
-                return "S"   # "Kyiv has asked Germany for more Patriot batteries"
-            return None
-    # nouns
-    if prep in ("to", "for", "into") and d in ("prep",):
-        if agent_noun and trig.frame == "acquire":
-            return None
-        return "R" if frame != "license" or prep != "to" else "R"
-    if prep == "from" and d == "prep":
-        if _won_by_supplier(trig):
-            return "R"   # "Embraer has won an order for 12 Tucanos from the Egyptian air force"
-        return "S"
-    if frame == "supply":
-        if agent_noun:
-            if d == "poss" or prep == "of":
-                return "R"
-            if d in ("compound", "amod", "nmod"):
-                return "S"
-            return None
-        if d in ("poss", "compound", "amod", "nmod"):
-            return "S"
-        if prep in ("by", "of"):
-            return "S"
-        return None
-    if frame == "acquire":
-        if agent_noun:
-            if d == "poss" or prep == "of":
-                return "S"
-            if d in ("compound", "amod", "nmod"):
-                return "R"
-            return None
-        if d in ("poss", "compound", "amod", "nmod") or prep in ("by", "of"):
-            return "R"
-        if prep == "with":
-            return "S"
-        return None
-    if frame == "neutral":
-        if d in ("poss", "compound", "amod", "nmod") or prep == "by":
-            return "A"
-        if prep in ("with", "between"):
-            return "B"
-        return None
-    if frame == "aid":
-        if d == "poss" or prep == "by":
-            return "S"
-        if d in ("compound", "amod", "nmod"):
-            return "A"
-        return None
-    if frame == "license":
-        if prep in ("in",):
-            return "R"
-        if d in ("poss", "compound", "amod", "nmod"):
-            return "R"
-        return None
+# ---------------------------------------------------------------- the role table
+ROLES_PATH = Path(__file__).resolve().parents[2] / "data" / "transfer_roles.yaml"
+_DEP_GROUPS = {"subj": SUBJ, "obj": ("dobj", "dative", "iobj"), "mod": ("poss", "compound", "amod", "nmod")}
+_ANY = object()
+
+
+@dataclass(frozen=True)
+class RoleRule:
+    """One row of the role table: conditions (None = any) and the role it gives."""
+    role: str | None
+    form: frozenset | None = None
+    kind: frozenset | None = None
+    frame: frozenset | None = None
+    voice: str | None = None
+    dep: frozenset | None = None
+    prep: object = _ANY                 # a frozenset of prepositions, None (no preposition) or _ANY
+    agent_noun: bool | None = None
+    particle: str | None = None
+    lemma: frozenset | None = None
+    spec: tuple = ()                    # (key, value) pairs the link's own entry must have
+    link_pos: str | None = None
+    won: bool | None = None
+    through_weapon: bool | None = None
+
+
+def _values(v) -> frozenset:
+    return frozenset(str(x) for x in (v if isinstance(v, list) else [v]))
+
+
+def _rule(raw: dict) -> RoleRule:
+    kw = {k: raw[k] for k in ("voice", "agent_noun", "particle", "link_pos", "won", "through_weapon") if k in raw}
+    for key in ("form", "kind", "frame", "lemma"):
+        if key in raw:
+            kw[key] = _values(raw[key])
+    if "dep" in raw:
+        kw["dep"] = frozenset(d for v in _values(raw["dep"]) for d in _DEP_GROUPS.get(v, (v,)))
+    if "prep" in raw:
+        kw["prep"] = None if raw["prep"] is None else _values(raw["prep"])
+    if "spec" in raw:
+        kw["spec"] = tuple(sorted(raw["spec"].items()))
+    role = raw["role"]
+    return RoleRule(role=None if role == "none" else str(role), **kw)
+
+
+@functools.lru_cache(maxsize=1)
+def role_table() -> tuple[dict, dict]:
+    """({link kind: (RoleRule, ...)}, {frame: first role}) from pipeline/data/transfer_roles.yaml."""
+    data = yaml.safe_load(ROLES_PATH.read_text(encoding="utf-8"))
+    first = {str(k): str(v) for k, v in data.pop("first_role").items()}
+    return {kind: tuple(_rule(r) for r in rules) for kind, rules in data.items()}, first
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """How a party reached the trigger's chain: the link, the dependency label, the preposition."""
+    link: Link
+    dep: str
+    prep: str | None
+    through_weapon: bool
+
+
+def _matches(rule: RoleRule, trig: Trigger, arr: Arrival, passive: bool) -> bool:
+    tok = trig.token
+    form = "verb" if trig.kind in ("verb", "possession") or (trig.kind == "license" and tok.pos_ == "VERB") else "noun"
+    spec = arr.link.spec or {}
+    checks = (
+        (rule.form, form), (rule.kind, trig.kind), (rule.frame, trig.frame), (rule.dep, arr.dep),
+        (rule.lemma, tok.lemma_.lower()),
+    )
+    if any(allowed is not None and value not in allowed for allowed, value in checks):
+        return False
+    if rule.prep is not _ANY and (arr.prep is not None if rule.prep is None else arr.prep not in rule.prep):
+        return False
+    if rule.voice is not None and rule.voice != ("passive" if passive else "active"):
+        return False
+    if rule.agent_noun is not None and rule.agent_noun != bool(trig.entry.agent):
+        return False
+    if rule.particle is not None and rule.particle != trig.entry.particle:
+        return False
+    if any(spec.get(k) != v for k, v in rule.spec):
+        return False
+    if rule.link_pos is not None and rule.link_pos != arr.link.token.pos_:
+        return False
+    if rule.won is not None and rule.won != _won_by_supplier(trig):
+        return False
+    return rule.through_weapon is None or rule.through_weapon == arr.through_weapon
+
+
+def _lookup(kind: str, trig: Trigger, arr: Arrival, passive: bool) -> str | None:
+    rules, _ = role_table()
+    for rule in rules["any"] + rules.get(kind, ()):
+        if _matches(rule, trig, arr, passive):
+            return _derive(rule.role, trig, arr)
     return None
+
+
+def first_role(trig: Trigger) -> str:
+    """The role of a noun trigger's possessor ("India's purchase": R); an agent noun flips it."""
+    role = role_table()[1].get(trig.frame, "A")
+    return _opposite(role) if trig.entry.agent and trig.frame in ("supply", "acquire", "possession") else role
+
+
+def _opposite(role):
+    return {"S": "R", "R": "S", "A": "B", "B": "A"}.get(role)
+
+
+def _governor_subject(trig: Trigger, link: Link) -> str | None:
+    """The role of the subject of the verb governing a noun trigger (noun_governors.subject)."""
+    spec = link.spec or {}
+    subj = spec.get("subject", "none")
+    if spec.get("stage") in ("denied", "cancelled") and trig.kind == "noun" and trig.entry.stage == "requested":
+        subj = "supplier"     # "West Germany has refused an Iraqi request for Leopard tanks"
+    if subj == "share":       # "Russia accounted for 45% of India's arms imports": the other side of the holder
+        held = any(c.dep_ == "poss" for c in trig.token.children)
+        return _opposite(first_role(trig)) if held else first_role(trig)
+    return {"first": first_role(trig), "supplier": "S", "recipient": "R"}.get(subj)
+
+
+def _derive(role: str | None, trig: Trigger, arr: Arrival) -> str | None:
+    if role == "first":
+        return first_role(trig)
+    if role == "as_subject":
+        if trig.kind == "noun":
+            return first_role(trig)
+        return _lookup("self", trig, Arrival(Link(trig.token, "self"), "nsubj", None, False), False)
+    if role == "self_prep":
+        return _lookup("self", trig, Arrival(Link(trig.token, "self"), "prep", arr.prep, False), False)
+    if role == "gov_subject":
+        return _governor_subject(trig, arr.link)
+    if role == "gov_object":
+        return _opposite(_governor_subject(trig, arr.link))
+    return role
+
+
+def role_for(trig: Trigger, link: Link, d: str, prep: str | None, through_weapon: bool, passive: bool):
+    """The role (S, R, A, B, RB, R2) of a party that reached ``link`` by ``d``/``prep``, or None."""
+    return _lookup(link.kind, trig, Arrival(link, d, prep, through_weapon), passive)
 
 
 def _won_by_supplier(trig: Trigger) -> bool:
@@ -228,91 +272,3 @@ def _won_by_supplier(trig: Trigger) -> bool:
         tok.head.lemma_.lower() in ("win", "secure", "land", "receive", "get", "obtain", "clinch", "bag")
 
 
-def _first_role(trig: Trigger) -> str | None:
-    if trig.frame == "supply":
-        return "R" if trig.entry.agent else "S"
-    if trig.frame in ("acquire", "possession"):
-        return "S" if trig.entry.agent else "R"
-    if trig.frame == "license":
-        return "R"
-    return "A"
-
-
-def _opposite(role):
-    return {"S": "R", "R": "S", "A": "B", "B": "A"}.get(role)
-
-
-def role_for(trig: Trigger, link: Link, d: str, prep: str | None, through_weapon: bool, passive: bool):
-    if through_weapon and prep is None:
-        return None          # "Iran's missiles": the holder, not a party of this trigger
-    if link.kind == "self":
-        return _self_role(trig, d, prep, passive)
-    if link.kind in ("subj_control",):
-        if d in SUBJ:
-            if trig.kind == "noun":
-                return _first_role(trig)
-            return _self_role(trig, "nsubj", None, False) if not passive else None
-        if trig.frame == "produce" and d == "prep" and prep == "with":
-            return "S"     # "cooperate with the U.S. to develop ..."
-        return None
-    if link.kind == "obj_control":
-        if d in SUBJ and (link.spec or {}).get("requester") and trig.frame == "supply":
-            return "R"   # "the Saudi government had approached six countries to supply submarines"
-        if d in SUBJ and (link.spec or {}).get("beneficiary") and trig.frame == "supply":
-            return "R2"  # "Ukraine's defence minister thanked Denmark for donating": unless a recipient is named
-        if d in ("dobj", "dative") or (d == "prep" and prep == "to" and link.token.pos_ == "ADJ"):
-            return _self_role(trig, "nsubj", None, False) if trig.kind != "noun" else _first_role(trig)
-        return None
-    if link.kind == "noun_host":
-        if d in ("poss", "compound", "amod"):
-            return _self_role(trig, "nsubj", None, False) if trig.kind != "noun" else _first_role(trig)
-        if d == "prep" and prep in ("with", "from", "to", "for", "between"):
-            if trig.kind == "noun":
-                return _self_role(trig, "prep", prep, False)
-            if prep in ("with", "between"):
-                return "S" if trig.frame == "acquire" else ("R" if trig.frame == "supply" else None)
-            return _self_role(trig, "prep", prep, False)
-        return None
-    if link.kind == "gov":
-        spec = link.spec or {}
-        subj = spec.get("subject", "none") if spec else "none"
-        if spec.get("stage") in ("denied", "cancelled") and trig.kind == "noun" and trig.entry.stage == "requested":
-            subj = "supplier"     # "West Germany has refused an Iraqi request for Leopard tanks"
-        if subj == "share":
-            held = any(c.dep_ == "poss" for c in trig.token.children)
-            subj_role = _opposite(_first_role(trig)) if held else _first_role(trig)
-        elif subj == "first":
-            subj_role = _first_role(trig)
-        elif subj == "supplier":
-            subj_role = "S"
-        elif subj == "recipient":
-            subj_role = "R"
-        else:
-            subj_role = None
-        if d in ("nsubj",):
-            return subj_role
-        if d in ("dative", "dobj") and spec.get("object") == "none":
-            return None                # "notified Congress of the sale": told, not a party to it
-        if d in ("dative", "dobj") and spec.get("object") == "first":
-            return _first_role(trig)   # "congratulated Argentina on the purchase of F-16s"
-        if d in ("dative", "dobj") and subj_role is not None:
-            return _opposite(subj_role)
-        if d == "prep" and prep:
-            if prep in ("with", "between"):
-                return "B" if trig.frame in ("neutral", "aid") else ("S" if trig.frame == "acquire" else None)
-            if prep in ("to", "for", "into") or (prep == "in" and spec.get("arrival")):
-                return "R"
-            if prep == "from":
-                return "S"
-            if prep == "by" and subj_role:
-                return subj_role
-        return None
-    if link.kind == "giver":
-        return "S" if d in SUBJ else None
-    if link.kind == "copula":
-        if d in SUBJ:
-            if trig.entry.agent:   # "Moscow is a major arms supplier to Iraq", "India is the third buyer"
-                return "S" if trig.frame == "supply" else "R"
-            return _first_role(trig)
-        return None
-    return None
