@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 
 from pipeline.extract.doc_views import doc_sentences, doc_text
 from pipeline.extract.transfers.attributes import link_date, link_money
@@ -10,7 +11,7 @@ from pipeline.extract.transfers.candidates import merge_neutral, pair_orphan_wea
 from pipeline.extract.transfers.context import (DocContext, bilateral_pair, date_from_signing, earlier_buyers,
                                                fill_from_context, fill_from_pair, note_signing, title_parties)
 from pipeline.extract.transfers.lexicon import lexicon
-from pipeline.extract.transfers.model import Party
+from pipeline.extract.transfers.model import Candidate, Party
 from pipeline.extract.transfers.pronouns import article_speaker, main_subject, resolve_pronouns
 from pipeline.extract.transfers.rows import build_rows, dedupe, subsume_unnamed
 from pipeline.extract.transfers.sentence import SentenceView
@@ -43,87 +44,115 @@ def extract_transfers(doc, entities: list[EntityMention], figures: list[Figure],
 
 
 def _run(doc, entities, figures, dates, published, ctx: DocContext):
-    lex = lexicon()
-    rows: list[TransferMention] = []
-    direct: list[bool] = []
-    votes: set = set()          # states named as the giving side anywhere (with or without a weapon)
-    lead_date: DateMention | None = None
-    last_category: str | None = None
-    signings: list = []
-    prev_dyads: list[tuple] = []
-    prev_subject: Party | None = None
-    prev_pair: tuple | None = None
-    prev_dates: dict = {}       # (supplier iso3, recipient iso3) -> the dates the previous sentence gave that dyad
+    state = _ArticleState(published=published, ctx=ctx)
     text = doc_text(doc)
     for sent in doc_sentences(doc):
-        sent_text = text[sent.start_char:sent.end_char]   # == sent.text, which re-joins its tokens
-        if not sent_text.strip():
-            continue
-        lo, hi = sent.start_char, sent.end_char
-        s_ents = [e for e in entities if lo <= e.char_start and e.char_end <= hi]
-        own_pair = bilateral_pair(text, s_ents, lex)
-        pair, prev_pair = own_pair or prev_pair, own_pair
-        sv = SentenceView(sent, s_ents, lex, anaphor_category=last_category, text=text)
-        find_triggers(sv)
-        cats = {w.category for w in sv.weapons if not w.generic and not w.bound}
-        if cats:
-            last_category = next(iter(cats)) if len(cats) == 1 else None
-        resolve_pronouns(sv, prev_subject, ctx.speaker)
-        prev_subject = main_subject(sv)
-        s_figs = [f for f in figures if lo <= f.char_start and f.char_end <= hi]
-        s_dates = [d for d in dates if lo <= d.char_start and d.char_end <= hi]
-        # "Today, I am announcing that:" dates the list items that follow it
-        colon = re.search(r":\s*\n", sent_text)
-        if colon is not None:
-            cut = sent.start_char + colon.start()
-            lead_date = next((d for d in s_dates if d.date_start is not None and d.char_end <= cut), None)
-        elif not _list_item(text, sent.start_char):
-            lead_date = None
-        cands = [c for c in (read_candidate(sv, t) for t in sv.triggers) if c is not None]
-        pair_orphan_weapon(sv, cands)
-        cands = merge_neutral(cands)
-        share_parties(cands)
-        for c in cands:
-            if c.recipients and not c.context:
-                votes.update(p.iso3 for p in c.suppliers if p.iso3 and not p.pronoun)
-        for c in cands:
-            if not c.weapons:
-                note_signing(sv, c, s_dates, signings)
-        cands = [c for c in cands if c.weapons]
-        sent_rows: list[tuple] = []
-        for c in cands:
-            fill_from_context(sv, c, prev_dyads, ctx)
-            fill_from_pair(sv, c, pair)
-            c.stage, c.modality = stage_and_modality(sv, c)
-            c.date = link_date(sv, c, s_dates) or (lead_date if _list_item(text, c.trigger.token.idx) else None)
-            if c.date is None and c.context:
-                # "These new capabilities include artillery systems": the continued transfer keeps its date
-                dyad_dates = {d for sp in c.suppliers for rp in c.recipients
-                              for d in prev_dates.get((sp.iso3, rp.iso3), ())}
-                if len(dyad_dates) == 1:
-                    c.date = next(iter(dyad_dates))
-            if c.date is not None and published is not None and c.modality == "asserted" \
-                    and c.date.date_end is not None and c.date.date_end < dt.date(published.year, 1, 1):
-                c.modality = "historical"
-            c.money = link_money(sv, c, s_figs)
-            is_direct = not c.context and not any(p.context for p in c.suppliers + c.recipients)
-            sent_rows.extend((r, is_direct) for r in build_rows(sv, c, s_figs))
-        sent_rows.extend((r, False) for r in earlier_buyers(sv, [r for r, _ in sent_rows]))
-        prev_dates = {}
-        for c in cands:
-            if c.date is not None:
-                for sp in c.suppliers:
-                    for rp in c.recipients:
-                        prev_dates.setdefault((sp.iso3, rp.iso3), set()).add(c.date)
-        kept_pairs = subsume_unnamed(sent_rows)
-        kept = [r for r, _ in kept_pairs]
-        for r, d in kept_pairs:
-            rows.append(r)
-            direct.append(d)
-        # the context a following sentence may borrow from: this sentence's transfers
-        prev_dyads = sorted({(r.supplier_iso3, r.supplier_name, r.recipient_iso3, r.recipient_name)
-                             for r in kept}, key=str)
-    return date_from_signing(rows, signings), direct, votes
+        if text[sent.start_char:sent.end_char].strip():   # == sent.text, which re-joins its tokens
+            _sentence(state, sent, text, entities, figures, dates)
+    return date_from_signing(state.rows, state.signings), state.direct, state.votes
+
+
+@dataclass
+class _ArticleState:
+    """What one sentence hands to the next, and the rows so far."""
+    published: dt.date | None
+    ctx: DocContext
+    rows: list = field(default_factory=list)        # TransferMention
+    direct: list = field(default_factory=list)      # per row: both parties named in its own sentence
+    votes: set = field(default_factory=set)         # states named as the giving side anywhere
+    signings: list = field(default_factory=list)
+    lead_date: DateMention | None = None            # the date of a list's lead line ("Today, I announce:")
+    last_category: str | None = None                # the one weapon category named last ("the vessels")
+    prev_dyads: list = field(default_factory=list)  # the previous sentence's (s_iso, s_name, r_iso, r_name)
+    prev_subject: Party | None = None
+    prev_pair: tuple | None = None                  # a bilateral pair named in the previous sentence
+    prev_dates: dict = field(default_factory=dict)  # (s_iso3, r_iso3) -> the dates the previous sentence gave
+
+
+def _sentence(state: _ArticleState, sent, text: str, entities, figures, dates):
+    lex = lexicon()
+    lo, hi = sent.start_char, sent.end_char
+    s_ents = [e for e in entities if lo <= e.char_start and e.char_end <= hi]
+    own_pair = bilateral_pair(text, s_ents, lex)
+    pair, state.prev_pair = own_pair or state.prev_pair, own_pair
+    sv = SentenceView(sent, s_ents, lex, anaphor_category=state.last_category, text=text)
+    find_triggers(sv)
+    cats = {w.category for w in sv.weapons if not w.generic and not w.bound}
+    if cats:
+        state.last_category = next(iter(cats)) if len(cats) == 1 else None
+    resolve_pronouns(sv, state.prev_subject, state.ctx.speaker)
+    state.prev_subject = main_subject(sv)
+    s_figs = [f for f in figures if lo <= f.char_start and f.char_end <= hi]
+    s_dates = [d for d in dates if lo <= d.char_start and d.char_end <= hi]
+    _track_list_lead(state, sv, s_dates)
+    cands = _candidates(state, sv, s_dates)
+    sent_rows: list[tuple] = []
+    for c in cands:
+        fill_from_context(sv, c, state.prev_dyads, state.ctx)
+        fill_from_pair(sv, c, pair)
+        c.stage, c.modality = stage_and_modality(sv, c)
+        _attach_date(state, sv, c, s_dates)
+        c.money = link_money(sv, c, s_figs)
+        is_direct = not c.context and not any(p.context for p in c.suppliers + c.recipients)
+        sent_rows.extend((r, is_direct) for r in build_rows(sv, c, s_figs))
+    sent_rows.extend((r, False) for r in earlier_buyers(sv, [r for r, _ in sent_rows]))
+    _hand_over(state, cands, subsume_unnamed(sent_rows))
+
+
+def _candidates(state: _ArticleState, sv: SentenceView, s_dates) -> list[Candidate]:
+    """Stage 2 for one sentence: a candidate per trigger, repaired against each other; only those with
+    a weapon go on (a weaponless one may still date a deal or vote for the article's speaker)."""
+    cands = [c for c in (read_candidate(sv, t) for t in sv.triggers) if c is not None]
+    pair_orphan_weapon(sv, cands)
+    cands = merge_neutral(cands)
+    share_parties(cands)
+    for c in cands:
+        if c.recipients and not c.context:
+            state.votes.update(p.iso3 for p in c.suppliers if p.iso3 and not p.pronoun)
+        if not c.weapons:
+            note_signing(sv, c, s_dates, state.signings)
+    return [c for c in cands if c.weapons]
+
+
+def _track_list_lead(state: _ArticleState, sv: SentenceView, s_dates):
+    """'Today, I am announcing that:' dates the list items that follow it."""
+    text = sv.text
+    sent_text = text[sv.sent.start_char:sv.sent.end_char]
+    colon = re.search(r":\s*\n", sent_text)
+    if colon is not None:
+        cut = sv.sent.start_char + colon.start()
+        state.lead_date = next((d for d in s_dates if d.date_start is not None and d.char_end <= cut), None)
+    elif not _list_item(text, sv.sent.start_char):
+        state.lead_date = None
+
+
+def _attach_date(state: _ArticleState, sv: SentenceView, c: Candidate, s_dates):
+    c.date = link_date(sv, c, s_dates) or (state.lead_date if _list_item(sv.text, c.trigger.token.idx) else None)
+    if c.date is None and c.context:
+        # "These new capabilities include artillery systems": the continued transfer keeps its date
+        dyad_dates = {d for sp in c.suppliers for rp in c.recipients
+                      for d in state.prev_dates.get((sp.iso3, rp.iso3), ())}
+        if len(dyad_dates) == 1:
+            c.date = next(iter(dyad_dates))
+    published = state.published
+    if c.date is not None and published is not None and c.modality == "asserted" \
+            and c.date.date_end is not None and c.date.date_end < dt.date(published.year, 1, 1):
+        c.modality = "historical"
+
+
+def _hand_over(state: _ArticleState, cands: list[Candidate], kept_pairs: list[tuple]):
+    """Keep the sentence's rows and what the next sentence may borrow: its transfers' parties and dates."""
+    state.prev_dates = {}
+    for c in cands:
+        if c.date is not None:
+            for sp in c.suppliers:
+                for rp in c.recipients:
+                    state.prev_dates.setdefault((sp.iso3, rp.iso3), set()).add(c.date)
+    for r, d in kept_pairs:
+        state.rows.append(r)
+        state.direct.append(d)
+    state.prev_dyads = sorted({(r.supplier_iso3, r.supplier_name, r.recipient_iso3, r.recipient_name)
+                               for r, _ in kept_pairs}, key=str)
 
 
 def _list_item(text: str, pos: int) -> bool:
