@@ -17,7 +17,7 @@ def read_candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
         chain_idx.setdefault(link.token.i, link)
     passive = trig.kind in ("verb", "license") and is_passive(trig.token, sv)
     roles: dict[str, list[Party]] = {"S": [], "R": [], "A": [], "B": [], "R2": [], "RB": []}
-    bound: dict[int, Weapon] = {}    # party -> the weapon its phrase hangs on
+    bound: dict[int, list] = {}      # party -> the weapons its phrase hangs on
     for p in sv.parties:
         if p.root.i in chain_idx:
             continue
@@ -28,7 +28,7 @@ def read_candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
         if role:
             roles[role].append(p)
             if sv._last_weapon is not None and role in ("S", "R"):
-                bound[id(p)] = sv._last_weapon
+                bound[id(p)] = [sv._last_weapon]
     if roles["RB"]:
         roles["R"] = roles["RB"]          # the beneficiary receives, the buyer only intermediates
     if not roles["R"] and roles["R2"]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pipeline.extract.doc_views import doc_sentences, doc_text
 from pipeline.extract.transfers.attributes import link_date, link_money
 from pipeline.extract.transfers.candidates import merge_neutral, pair_orphan_weapon, read_candidate, share_parties
+from pipeline.extract.transfers.coordination import bind_gapped_parties
 from pipeline.extract.transfers.context import (DocContext, bilateral_pair, date_from_signing, earlier_buyers,
                                                fill_from_context, fill_from_pair, note_signing, title_parties)
 from pipeline.extract.transfers.lexicon import lexicon
@@ -85,23 +86,25 @@ def _sentence(state: _ArticleState, sent, text: str, entities, figures, dates):
     s_figs = [f for f in figures if lo <= f.char_start and f.char_end <= hi]
     s_dates = [d for d in dates if lo <= d.char_start and d.char_end <= hi]
     _track_list_lead(state, sv, s_dates)
-    cands = _candidates(state, sv, s_dates)
+    cands, announced = _candidates(state, sv, s_dates)
     sent_rows: list[tuple] = []
     for c in cands:
         fill_from_context(sv, c, state.prev_dyads, state.ctx)
         fill_from_pair(sv, c, pair)
+        bind_gapped_parties(c)
         c.stage, c.modality = stage_and_modality(sv, c)
         _attach_date(state, sv, c, s_dates)
         c.money = link_money(sv, c, s_figs)
         is_direct = not c.context and not any(p.context for p in c.suppliers + c.recipients)
         sent_rows.extend((r, is_direct) for r in build_rows(sv, c, s_figs))
     sent_rows.extend((r, False) for r in earlier_buyers(sv, [r for r, _ in sent_rows]))
-    _hand_over(state, cands, subsume_unnamed(sent_rows))
+    _hand_over(state, cands, subsume_unnamed(sent_rows), announced)
 
 
-def _candidates(state: _ArticleState, sv: SentenceView, s_dates) -> list[Candidate]:
+def _candidates(state: _ArticleState, sv: SentenceView, s_dates) -> tuple[list[Candidate], list[tuple]]:
     """Stage 2 for one sentence: a candidate per trigger, repaired against each other; only those with
-    a weapon go on (a weaponless one may still date a deal or vote for the article's speaker)."""
+    a weapon go on. A weaponless one may still date a deal, vote for the article's speaker, or announce
+    a deal or package whose contents the next sentence lists: its (supplier, recipient) are returned."""
     cands = [c for c in (read_candidate(sv, t) for t in sv.triggers) if c is not None]
     pair_orphan_weapon(sv, cands)
     cands = merge_neutral(cands)
@@ -111,7 +114,10 @@ def _candidates(state: _ArticleState, sv: SentenceView, s_dates) -> list[Candida
             state.votes.update(p.iso3 for p in c.suppliers if p.iso3 and not p.pronoun)
         if not c.weapons:
             note_signing(sv, c, s_dates, state.signings)
-    return [c for c in cands if c.weapons]
+    announced = sorted({(s.iso3, s.name, r.iso3, r.name) for c in cands if not c.weapons
+                        and c.trigger.kind == "noun" and not c.trigger.entry.agent
+                        for s in c.suppliers for r in c.recipients if s.iso3 and r.iso3 and s.iso3 != r.iso3}, key=str)
+    return [c for c in cands if c.weapons], announced
 
 
 def _track_list_lead(state: _ArticleState, sv: SentenceView, s_dates):
@@ -140,8 +146,9 @@ def _attach_date(state: _ArticleState, sv: SentenceView, c: Candidate, s_dates):
         c.modality = "historical"
 
 
-def _hand_over(state: _ArticleState, cands: list[Candidate], kept_pairs: list[tuple]):
-    """Keep the sentence's rows and what the next sentence may borrow: its transfers' parties and dates."""
+def _hand_over(state: _ArticleState, cands: list[Candidate], kept_pairs: list[tuple], announced: list[tuple]):
+    """Keep the sentence's rows and what the next sentence may borrow: its transfers' parties and dates,
+    or the parties of the deal or package it announced ("S unveiled a package for R. It includes ...")."""
     state.prev_dates = {}
     for c in cands:
         if c.date is not None:
@@ -152,7 +159,7 @@ def _hand_over(state: _ArticleState, cands: list[Candidate], kept_pairs: list[tu
         state.rows.append(r)
         state.direct.append(d)
     state.prev_dyads = sorted({(r.supplier_iso3, r.supplier_name, r.recipient_iso3, r.recipient_name)
-                               for r, _ in kept_pairs}, key=str)
+                               for r, _ in kept_pairs}, key=str) or announced
 
 
 def _list_item(text: str, pos: int) -> bool:

@@ -76,4 +76,4 @@ class Candidate:
     chain_idx: dict = field(default_factory=dict)
     money: Figure | None = None
     date: DateMention | None = None
-    bound: dict = field(default_factory=dict)      # id(party) -> Weapon its phrase hangs on
+    bound: dict = field(default_factory=dict)      # id(party) -> the weapons that go with it alone

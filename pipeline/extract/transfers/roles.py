@@ -55,6 +55,9 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
         if d in ("conj", "appos", "cc", "punct"):
             t = h
             continue
+        if d == "prep" and prep is not None and h.pos_ == "ADP" and h.dep_ in ("prep", "agent"):
+            t = h    # "deliveries from Korea to Poland": the parser hangs "to" on "from"; "to" keeps the role
+            continue
         if d in ("pobj", "pcomp"):
             w = h.lower_
             if w in LIST_PREPS or (w == "as" and t.dep_ == "pobj" and h.head.lower_ == "such"):

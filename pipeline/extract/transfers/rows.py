@@ -94,7 +94,7 @@ def _for_weapon(c: Candidate, parties: list, w: Weapon) -> list:
     hangs on one weapon goes with that weapon; the others go with the weapons left."""
     if not any(id(p) in c.bound for p in parties):
         return parties
-    mine = [p for p in parties if c.bound.get(id(p)) is w]
+    mine = [p for p in parties if w in c.bound.get(id(p), ())]
     if mine:
         return mine
     free = [p for p in parties if id(p) not in c.bound]

@@ -22,6 +22,8 @@ REFLEXIVE = {"itself", "themselves", "himself", "herself", "ourselves"}
 _COMPATIBLE = {"ships": ("submarines",), "aircraft": ("helicopters", "uav")}
 
 
+# a country word in one of these relations heads its own noun phrase: it is a party, not a modifier
+_ARGUMENT_DEPS = ("pobj", "nsubj", "nsubjpass", "dobj", "dative", "attr")
 _MADE = {"made", "built", "designed", "produced", "manufactured", "supplied", "origin", "make", "build"}
 
 
@@ -148,6 +150,8 @@ class SentenceView:
             if j in self.tok_weapon:
                 return self.tok_weapon[j]
             t = self.doc[j]
+            if t.lower_ in ("and", ",", "or") and tok.dep_ in _ARGUMENT_DEPS:
+                break   # "from the United States and Javelin missiles from Britain": a party, then a list
             if t.text in ("-", "–") or t.lower_ in _MADE or t.lower_ in ("and", ",", "or", "new", "additional") \
                     or j in self.tok_party or t.pos_ in ("ADJ",) or t.lemma_.lower() in _MADE:
                 j += 1
