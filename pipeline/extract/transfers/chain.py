@@ -36,9 +36,10 @@ def is_passive(tok, sv: SentenceView | None = None) -> bool:
             c.dep_ == "nsubj" and c.i in sv.tok_weapon for c in tok.children) and not any(
             c.dep_ == "aux" for c in tok.children):
         return True
-    # reduced relative: "missiles sold to Iran", "weapons shipped into Jordan"
+    # reduced relative: "missiles sold to Iran", "weapons shipped into Jordan"; a clause with its own
+    # subject is active ("the jets, which the United States sold to Japan")
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "relcl") and not any(
-        c.dep_ in ("aux",) for c in tok.children)
+        c.dep_ in ("aux", "nsubj") for c in tok.children)
 
 
 def _subject_control_chain(sv: SentenceView, start, chain: list, depth: int = 0):
