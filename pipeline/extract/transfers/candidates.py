@@ -4,18 +4,49 @@ yields to the verb it hosts)."""
 from __future__ import annotations
 
 from pipeline.extract.transfers.chain import build_chain, is_passive
-from pipeline.extract.transfers.model import Candidate, Party, Trigger, Weapon
+from pipeline.extract.transfers.model import Candidate, Party, Trigger
 from pipeline.extract.transfers.roles import attach, role_for
 from pipeline.extract.transfers.sentence import REFLEXIVE, RELATIVE, SUBJ, SentenceView
-from pipeline.extract.transfers.weapons import triggers_of_weapon_head, weapon_attaches
+from pipeline.extract.transfers.weapons import candidate_weapons
 
 
 def read_candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
+    """One trigger's chain, parties by role and weapons."""
     chain = build_chain(sv, trig)
     chain_idx: dict[int, object] = {}
     for link in chain:
         chain_idx.setdefault(link.token.i, link)
     passive = trig.kind in ("verb", "license") and is_passive(trig.token, sv)
+    roles, bound = _table_roles(sv, trig, chain_idx, passive)
+    _subjectless_verb(sv, trig, passive, roles)
+    _deal_for_infinitive(sv, trig, roles)
+    _relative_on_party(sv, trig, chain, passive, roles)
+    if trig.frame == "supply" and any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVE
+                                      for c in trig.token.children):
+        roles["R"].extend(roles["S"])     # "Teheran has equipped itself with ...": the subject receives
+        roles["S"] = []
+    weapons = candidate_weapons(sv, trig, chain_idx)
+    c = Candidate(trigger=trig, chain_idx=chain_idx, weapons=weapons, bound=bound)
+    _assign_roles(sv, c, roles)
+    if trig.kind == "license":
+        if not c.weapons:
+            # "F-15s and missiles ..., although all of these have been built under licence from U.S. firms"
+            c.weapons = [w for w in sv.weapons if not w.generic and not w.bound]
+            c.confidence = 0.6
+        if c.weapons and not c.recipients:
+            # the weapons' holder builds them: "the Japan Defence Agency's F-15s ... built under licence"
+            c.recipients = uniq([w.possessor for w in c.weapons if w.possessor is not None])
+    if trig.frame == "possession":
+        # possession is a transfer only with a stated origin on the weapon
+        c.suppliers = []
+        c.confidence = 0.4
+    c.confidence = min(c.confidence, {"verb": 0.85, "noun": 0.75, "license": 0.75, "possession": 0.4}[trig.kind])
+    return c
+
+
+def _table_roles(sv: SentenceView, trig: Trigger, chain_idx: dict, passive: bool) -> tuple[dict, dict]:
+    """Every party that reaches the chain, with the role the role table gives it; and the parties whose
+    phrase hangs on one weapon ("20 Mirage jets from France")."""
     roles: dict[str, list[Party]] = {"S": [], "R": [], "A": [], "B": [], "R2": [], "RB": []}
     bound: dict[int, list] = {}      # party -> the weapons its phrase hangs on
     for p in sv.parties:
@@ -33,121 +64,68 @@ def read_candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
         roles["R"] = roles["RB"]          # the beneficiary receives, the buyer only intermediates
     if not roles["R"] and roles["R2"]:
         roles["R"] = [p for p in roles["R2"] if not p.pronoun]
+    return roles, bound
+
+
+def _subjectless_verb(sv: SentenceView, trig: Trigger, passive: bool, roles: dict):
+    """A verb the parser left without a subject, with a party right before it ("In 2019 Turkey bought")."""
     tok = trig.token
-    # a verb the parser left without a subject, with a party right before it ("In 2019 Turkey bought")
-    if trig.kind == "verb" and not passive and not any(c.dep_ in SUBJ for c in tok.children) \
-            and tok.dep_ in ("ROOT", "conj", "ccomp"):
-        first = min([c.i for c in tok.children if c.dep_ in ("aux", "neg", "advmod") and c.i < tok.i] + [tok.i])
+    if trig.kind != "verb" or passive or any(c.dep_ in SUBJ for c in tok.children) \
+            or tok.dep_ not in ("ROOT", "conj", "ccomp"):
+        return
+    first = min([c.i for c in tok.children if c.dep_ in ("aux", "neg", "advmod") and c.i < tok.i] + [tok.i])
+    role = {"supply": "S", "acquire": "R"}.get(trig.frame)
+    for p in sv.parties:
+        if role and p.end == first and p.root.dep_ in ("pobj", "npadvmod", "dep") and not any(
+                p in v for v in roles.values()):
+            roles[role].append(p)
+
+
+def _deal_for_infinitive(sv: SentenceView, trig: Trigger, roles: dict):
+    """'a deal for India to buy S-400s': the partner of the deal is the other side."""
+    tok = trig.token
+    if trig.kind != "verb" or not any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+        return
+    host = tok.head
+    nouns = [host] if host.pos_ == "NOUN" else [c for c in host.children if c.dep_ in ("dobj", "attr")]
+    nouns = [n for n in nouns if sv.lex.nouns.get(n.lemma_.lower()) is not None
+             and sv.lex.nouns[n.lemma_.lower()].frame == "neutral"]
+    role = {"supply": "R", "acquire": "S"}.get(trig.frame)
+    if not nouns or not role:
+        return
+    others = [c for c in nouns[0].children if c.dep_ == "poss"]
+    if host.pos_ in ("VERB", "AUX"):
+        others += [c for c in host.children if c.dep_ in ("nsubj",)]
+    for o in others:
         for p in sv.parties:
-            if p.end == first and p.root.dep_ in ("pobj", "npadvmod", "dep") and not any(
-                    p in v for v in roles.values()):
-                role = {"supply": "S", "acquire": "R"}.get(trig.frame)
-                if role:
-                    roles[role].append(p)
-    # "a deal for India to buy S-400s": the partner of the deal is the other side
-    if trig.kind == "verb" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
-        host = tok.head
-        nouns = [host] if host.pos_ == "NOUN" else [c for c in host.children if c.dep_ in ("dobj", "attr")]
-        nouns = [n for n in nouns if sv.lex.nouns.get(n.lemma_.lower()) is not None
-                 and sv.lex.nouns[n.lemma_.lower()].frame == "neutral"]
-        if nouns:
-            noun = nouns[0]
-            others = [c for c in noun.children if c.dep_ == "poss"]
-            if host.pos_ in ("VERB", "AUX"):
-                others += [c for c in host.children if c.dep_ in ("nsubj",)]
-            role = {"supply": "R", "acquire": "S"}.get(trig.frame)
-            for o in others:
-                for p in sv.parties:
-                    if p.root.i == o.i and role and p not in roles["S"] + roles["R"]:
-                        roles[role].append(p)
-    # relative and participial clauses on a party: "Russia, which bought drones ...",
-    # "Northrop, seeking to sell F-5s ..." -> the party is the subject
-    if trig.kind in ("verb", "possession", "license"):
-        for link in [lk for lk in chain if lk.kind in ("self", "subj_control")]:
-            v = link.token
-            if v.dep_ not in ("relcl", "acl", "advcl") or v.head.i not in sv.tok_party:
-                continue
-            own = [c for c in v.children if c.dep_ in SUBJ]
-            if own and not all(c.lower_ in RELATIVE for c in own):
-                continue
-            if not own and v.tag_ == "VBN":
-                continue      # "weapons sold to ..." on a party is rare; a participle is passive
-            p = sv.tok_party[v.head.i]
-            role = {"supply": "S", "acquire": "R", "possession": "R", "license": "R"}.get(trig.frame)
-            if any(p.key == q.key for v_ in roles.values() for q in v_):
-                break     # "exports to Ukraine, which will provide Ukraine with ...": not the antecedent
-            if role and not passive and p not in roles[role]:
+            if p.root.i == o.i and p not in roles["S"] + roles["R"]:
                 roles[role].append(p)
-                for c in p.root.conjuncts:
-                    if c.i in sv.tok_party and sv.tok_party[c.i] not in roles[role]:
-                        roles[role].append(sv.tok_party[c.i])
-            break
-    # reflexive object: "Teheran has equipped itself with ..." -> the subject receives
-    if trig.frame == "supply" and any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVE for c in tok.children):
-        roles["R"].extend(roles["S"])
-        roles["S"] = []
-    weapons = [w for w in sv.weapons if (w.start <= tok.i < w.end) or weapon_attaches(sv, w, chain_idx, trig)]
-    for w in triggers_of_weapon_head(sv, trig):
-        if w not in weapons:
-            weapons.append(w)
-    if trig.frame == "possession":
-        # held weapons are the object: "fired Iranian-made drones", not "fired on an American helicopter"
-        def _object(w):
-            r = w.root
-            while r.dep_ == "conj" and r.head.i != tok.i:
-                r = r.head
-            return (r.head.i == tok.i and r.dep_ in ("dobj", "nsubjpass")) or (tok.dep_ in ("acl", "relcl", "amod")
-                                                                             and tok.head.i == w.root.i)
-        weapons = [w for w in weapons if _object(w)]
-    if not weapons and trig.kind == "verb":
-        # "upgraded the two vessels before handing them over to Bangladesh": an object pronoun stands for
-        # the weapon named just before it in the sentence
-        pron = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("them", "it", "they")), None)
-        if pron is not None:
-            before = [w for w in sv.weapons if w.end <= pron.i]
-            if before:
-                weapons = [max(before, key=lambda w: w.end)]
-    if trig.kind == "noun":
-        # "weapons, ammunition, and other security assistance to Ukraine": the list the aid noun closes
-        for c in tok.conjuncts:
-            w = sv.tok_weapon.get(c.i)
-            if w is not None and w not in weapons:
-                weapons.append(w)
-    if trig.kind == "noun" and trig.frame == "aid" and not weapons:
-        if any(c.lower_ in sv.lex.military_aid_modifiers for c in tok.children if c.dep_ in ("amod", "compound")):
-            mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in sv.lex.military_aid_modifiers]
-            start = min(m.i for m in mods)
-            span = sv.doc[start: tok.i + 1]
-            weapons.append(Weapon(text=span.text, category="unspecified", start=span.start, end=span.end,
-                                  root=tok, char_start=span.start_char, char_end=span.end_char, generic=True))
-    # "a Type 035B (Ming-class) submarine": one weapon named three ways -> the head noun
-    weapons = [w for w in weapons if not any(
-        o is not w and o.category == w.category and w.root.i != o.root.i
-        and w.root.i in {t.i for t in o.root.subtree} for o in weapons)]
-    specific = [w for w in weapons if not w.generic and not w.bound]
-    if specific:
-        weapons = specific
-    else:
-        named = [w for w in weapons if not w.generic]
-        weapons = named or weapons
-    if trig.entry.named_only:
-        weapons = [w for w in weapons if not w.generic]
-    c = Candidate(trigger=trig, chain_idx=chain_idx, weapons=weapons, bound=bound)
-    _assign_roles(sv, c, roles)
-    if trig.kind == "license":
-        if not c.weapons:
-            # "F-15s and missiles ..., although all of these have been built under licence from U.S. firms"
-            c.weapons = [w for w in sv.weapons if not w.generic and not w.bound]
-            c.confidence = 0.6
-        if c.weapons and not c.recipients:
-            # the weapons' holder builds them: "the Japan Defence Agency's F-15s ... built under licence"
-            c.recipients = uniq([w.possessor for w in c.weapons if w.possessor is not None])
-    if trig.frame == "possession":
-        # possession is a transfer only with a stated origin on the weapon
-        c.suppliers = []
-        c.confidence = 0.4
-    c.confidence = min(c.confidence, {"verb": 0.85, "noun": 0.75, "license": 0.75, "possession": 0.4}[trig.kind])
-    return c
+
+
+def _relative_on_party(sv: SentenceView, trig: Trigger, chain: list, passive: bool, roles: dict):
+    """Relative and participial clauses on a party: 'Russia, which bought drones ...', 'Northrop,
+    seeking to sell F-5s ...': the party (and its conjuncts) is the subject."""
+    role = {"supply": "S", "acquire": "R", "possession": "R", "license": "R"}.get(trig.frame)
+    if trig.kind not in ("verb", "possession", "license") or role is None:
+        return
+    for link in [lk for lk in chain if lk.kind in ("self", "subj_control")]:
+        v = link.token
+        if v.dep_ not in ("relcl", "acl", "advcl") or v.head.i not in sv.tok_party:
+            continue
+        own = [c for c in v.children if c.dep_ in SUBJ]
+        if own and not all(c.lower_ in RELATIVE for c in own):
+            continue
+        if not own and v.tag_ == "VBN":
+            continue      # "weapons sold to ..." on a party is rare; a participle is passive
+        p = sv.tok_party[v.head.i]
+        if any(p.key == q.key for v_ in roles.values() for q in v_):
+            return     # "exports to Ukraine, which will provide Ukraine with ...": not the antecedent
+        if not passive and p not in roles[role]:
+            roles[role].append(p)
+            for c in p.root.conjuncts:
+                if c.i in sv.tok_party and sv.tok_party[c.i] not in roles[role]:
+                    roles[role].append(sv.tok_party[c.i])
+        return
 
 
 def _assign_roles(sv: SentenceView, c: Candidate, roles: dict):

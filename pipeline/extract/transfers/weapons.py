@@ -109,3 +109,55 @@ def conjunct_weapons(sv: SentenceView, w: Weapon) -> list[Weapon]:
         if c.i in sv.tok_weapon and sv.tok_weapon[c.i] is not w:
             out.append(sv.tok_weapon[c.i])
     return out
+
+
+def candidate_weapons(sv: SentenceView, trig: Trigger, chain_idx: dict) -> list[Weapon]:
+    """The weapons a trigger governs; specific ones win over generic words ("arms", "equipment")."""
+    tok = trig.token
+    weapons = [w for w in sv.weapons if (w.start <= tok.i < w.end) or weapon_attaches(sv, w, chain_idx, trig)]
+    for w in triggers_of_weapon_head(sv, trig):
+        if w not in weapons:
+            weapons.append(w)
+    if trig.frame == "possession":
+        # held weapons are the object: "fired Iranian-made drones", not "fired on an American helicopter"
+        def _object(w):
+            r = w.root
+            while r.dep_ == "conj" and r.head.i != tok.i:
+                r = r.head
+            return (r.head.i == tok.i and r.dep_ in ("dobj", "nsubjpass")) or (tok.dep_ in ("acl", "relcl", "amod")
+                                                                             and tok.head.i == w.root.i)
+        weapons = [w for w in weapons if _object(w)]
+    if not weapons and trig.kind == "verb":
+        # "upgraded the two vessels before handing them over to Bangladesh": an object pronoun stands for
+        # the weapon named just before it in the sentence
+        pron = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("them", "it", "they")), None)
+        if pron is not None:
+            before = [w for w in sv.weapons if w.end <= pron.i]
+            if before:
+                weapons = [max(before, key=lambda w: w.end)]
+    if trig.kind == "noun":
+        # "weapons, ammunition, and other security assistance to Ukraine": the list the aid noun closes
+        for c in tok.conjuncts:
+            w = sv.tok_weapon.get(c.i)
+            if w is not None and w not in weapons:
+                weapons.append(w)
+    if trig.kind == "noun" and trig.frame == "aid" and not weapons:
+        if any(c.lower_ in sv.lex.military_aid_modifiers for c in tok.children if c.dep_ in ("amod", "compound")):
+            mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in sv.lex.military_aid_modifiers]
+            start = min(m.i for m in mods)
+            span = sv.doc[start: tok.i + 1]
+            weapons.append(Weapon(text=span.text, category="unspecified", start=span.start, end=span.end,
+                                  root=tok, char_start=span.start_char, char_end=span.end_char, generic=True))
+    # "a Type 035B (Ming-class) submarine": one weapon named three ways -> the head noun
+    weapons = [w for w in weapons if not any(
+        o is not w and o.category == w.category and w.root.i != o.root.i
+        and w.root.i in {t.i for t in o.root.subtree} for o in weapons)]
+    specific = [w for w in weapons if not w.generic and not w.bound]
+    if specific:
+        weapons = specific
+    else:
+        named = [w for w in weapons if not w.generic]
+        weapons = named or weapons
+    if trig.entry.named_only:
+        weapons = [w for w in weapons if not w.generic]
+    return weapons
