@@ -26,7 +26,7 @@ def read_candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
         roles["R"].extend(roles["S"])     # "Teheran has equipped itself with ...": the subject receives
         roles["S"] = []
     weapons = candidate_weapons(sv, trig, chain_idx)
-    c = Candidate(trigger=trig, chain_idx=chain_idx, weapons=weapons, bound=bound)
+    c = Candidate(trigger=trig, chain_idx=chain_idx, weapons=weapons, bound=bound, passive=passive)
     _assign_roles(sv, c, roles)
     if trig.kind == "license":
         if not c.weapons:

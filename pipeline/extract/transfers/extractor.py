@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pipeline.extract.doc_views import doc_sentences, doc_text
 from pipeline.extract.transfers.attributes import link_date, link_money
 from pipeline.extract.transfers.candidates import merge_neutral, pair_orphan_weapon, read_candidate, share_parties
-from pipeline.extract.transfers.coordination import bind_gapped_parties
+from pipeline.extract.transfers.coordination import bind_gapped_parties, expand_weapon_list
 from pipeline.extract.transfers.context import (DocContext, bilateral_pair, date_from_signing, earlier_buyers,
                                                fill_from_context, fill_from_pair, note_signing, title_parties)
 from pipeline.extract.transfers.lexicon import lexicon
@@ -17,6 +17,7 @@ from pipeline.extract.transfers.pronouns import article_speaker, main_subject, r
 from pipeline.extract.transfers.rows import build_rows, dedupe, subsume_unnamed
 from pipeline.extract.transfers.sentence import SentenceView
 from pipeline.extract.transfers.stage import stage_and_modality
+from pipeline.extract.transfers.surface import fill_roles_from_surface
 from pipeline.extract.transfers.triggers import find_triggers
 from pipeline.records import DateMention, EntityMention, Figure, TransferMention
 
@@ -68,6 +69,7 @@ class _ArticleState:
     prev_subject: Party | None = None
     prev_pair: tuple | None = None                  # a bilateral pair named in the previous sentence
     prev_dates: dict = field(default_factory=dict)  # (s_iso3, r_iso3) -> the dates the previous sentence gave
+    list_lead: Candidate | None = None              # the transfer a list's lead line opened ("It includes:")
 
 
 def _sentence(state: _ArticleState, sent, text: str, entities, figures, dates):
@@ -86,7 +88,9 @@ def _sentence(state: _ArticleState, sent, text: str, entities, figures, dates):
     s_figs = [f for f in figures if lo <= f.char_start and f.char_end <= hi]
     s_dates = [d for d in dates if lo <= d.char_start and d.char_end <= hi]
     _track_list_lead(state, sv, s_dates)
-    cands, announced = _candidates(state, sv, s_dates)
+    cands, weaponless = _candidates(state, sv, s_dates)
+    cands += _list_members(state, sv, cands)
+    _open_list(state, sv, weaponless)
     sent_rows: list[tuple] = []
     for c in cands:
         fill_from_context(sv, c, state.prev_dyads, state.ctx)
@@ -98,26 +102,69 @@ def _sentence(state: _ArticleState, sent, text: str, entities, figures, dates):
         is_direct = not c.context and not any(p.context for p in c.suppliers + c.recipients)
         sent_rows.extend((r, is_direct) for r in build_rows(sv, c, s_figs))
     sent_rows.extend((r, False) for r in earlier_buyers(sv, [r for r, _ in sent_rows]))
-    _hand_over(state, cands, subsume_unnamed(sent_rows), announced)
+    _hand_over(state, cands, subsume_unnamed(sent_rows), _announced(weaponless))
 
 
-def _candidates(state: _ArticleState, sv: SentenceView, s_dates) -> tuple[list[Candidate], list[tuple]]:
-    """Stage 2 for one sentence: a candidate per trigger, repaired against each other; only those with
-    a weapon go on. A weaponless one may still date a deal, vote for the article's speaker, or announce
-    a deal or package whose contents the next sentence lists: its (supplier, recipient) are returned."""
+def _candidates(state: _ArticleState, sv: SentenceView, s_dates) -> tuple[list[Candidate], list[Candidate]]:
+    """Stage 2 for one sentence: a candidate per trigger, repaired against each other; those with a
+    weapon, and those without (they may date a deal, or announce a deal whose contents follow)."""
     cands = [c for c in (read_candidate(sv, t) for t in sv.triggers) if c is not None]
     pair_orphan_weapon(sv, cands)
     cands = merge_neutral(cands)
     share_parties(cands)
+    _complete_from_surface(sv, cands)
     for c in cands:
         if c.recipients and not c.context:
             state.votes.update(p.iso3 for p in c.suppliers if p.iso3 and not p.pronoun)
         if not c.weapons:
             note_signing(sv, c, s_dates, state.signings)
-    announced = sorted({(s.iso3, s.name, r.iso3, r.name) for c in cands if not c.weapons
-                        and c.trigger.kind == "noun" and not c.trigger.entry.agent
-                        for s in c.suppliers for r in c.recipients if s.iso3 and r.iso3 and s.iso3 != r.iso3}, key=str)
-    return [c for c in cands if c.weapons], announced
+    return [c for c in cands if c.weapons], [c for c in cands if not c.weapons]
+
+
+def _announced(weaponless: list[Candidate]) -> list[tuple]:
+    """The (supplier, recipient) of a deal or package a sentence announces without naming its weapons."""
+    return sorted({(s.iso3, s.name, r.iso3, r.name) for c in weaponless
+                   if c.trigger.kind == "noun" and not c.trigger.entry.agent
+                   for s in c.suppliers for r in c.recipients if s.iso3 and r.iso3 and s.iso3 != r.iso3}, key=str)
+
+
+def _open_list(state: _ArticleState, sv: SentenceView, weaponless: list[Candidate]):
+    """'The package includes:' / 'Britain will provide Estonia with the following:': a sentence that ends
+    in a colon with a transfer but no weapon of its own opens a list; its lines are the weapons."""
+    if not sv.text[sv.sent.start_char:sv.sent.end_char].rstrip().endswith(":"):
+        if not _list_item(sv.text, sv.sent.start_char):
+            state.list_lead = None
+        return
+    state.list_lead = None
+    for c in weaponless:
+        fill_from_context(sv, c, state.prev_dyads, state.ctx)
+        if c.recipients:
+            c.stage, c.modality = stage_and_modality(sv, c)
+            state.list_lead = c
+            return
+
+
+def _list_members(state: _ArticleState, sv: SentenceView, cands: list[Candidate]) -> list[Candidate]:
+    """A list line after a lead ('- 20 Harpoon missiles;'): its weapons continue the lead's transfer."""
+    lead = state.list_lead
+    if lead is None or not _list_item(sv.text, sv.sent.start_char):
+        return []
+    claimed = {id(w) for c in cands for w in c.weapons}
+    weapons = [w for w in sv.weapons if id(w) not in claimed and not w.generic]
+    if not weapons:
+        return []
+    return [replace(lead, weapons=weapons, bound={}, date=None, money=None)]
+
+
+def _complete_from_surface(sv: SentenceView, cands: list[Candidate]):
+    """Stages 3 and 2d: list members the parse missed, then roles the parse left empty."""
+    for c in cands:
+        others = {id(w) for o in cands if o is not c for w in o.weapons}
+        if c.weapons:
+            expand_weapon_list(sv, c, others)
+    for c in cands:
+        others = {id(p) for o in cands if o is not c for p in o.suppliers + o.recipients}
+        fill_roles_from_surface(sv, c, others)
 
 
 def _track_list_lead(state: _ArticleState, sv: SentenceView, s_dates):
@@ -133,7 +180,8 @@ def _track_list_lead(state: _ArticleState, sv: SentenceView, s_dates):
 
 
 def _attach_date(state: _ArticleState, sv: SentenceView, c: Candidate, s_dates):
-    c.date = link_date(sv, c, s_dates) or (state.lead_date if _list_item(sv.text, c.trigger.token.idx) else None)
+    in_list = _list_item(sv.text, max(c.trigger.token.idx, sv.sent.start_char))
+    c.date = link_date(sv, c, s_dates) or (state.lead_date if in_list else None)
     if c.date is None and c.context:
         # "These new capabilities include artillery systems": the continued transfer keeps its date
         dyad_dates = {d for sp in c.suppliers for rp in c.recipients
@@ -162,7 +210,10 @@ def _hand_over(state: _ArticleState, cands: list[Candidate], kept_pairs: list[tu
                                for r, _ in kept_pairs}, key=str) or announced
 
 
+_BULLET = re.compile(r"\s*(?:[-*\u2022\u2013\u2014\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s")
+
+
 def _list_item(text: str, pos: int) -> bool:
-    """Is this position inside a bulleted line ("- I have directed the Department of Defense ...")?"""
+    """Is this position inside a bulleted or numbered line ("- 20 Harpoon missiles;", "2) Stinger ...")?"""
     line_start = text.rfind("\n", 0, pos) + 1
-    return text[line_start:pos + 1].lstrip()[:1] in ("-", "\u2022", "*", "\u2013", "\u2014")
+    return _BULLET.match(text, line_start) is not None

@@ -77,3 +77,4 @@ class Candidate:
     money: Figure | None = None
     date: DateMention | None = None
     bound: dict = field(default_factory=dict)      # id(party) -> the weapons that go with it alone
+    passive: bool = False                          # a verb trigger in the passive voice

@@ -218,7 +218,7 @@ def _matches(rule: RoleRule, trig: Trigger, arr: Arrival, passive: bool) -> bool
     return rule.through_weapon is None or rule.through_weapon == arr.through_weapon
 
 
-def _lookup(kind: str, trig: Trigger, arr: Arrival, passive: bool) -> str | None:
+def lookup_role(kind: str, trig: Trigger, arr: Arrival, passive: bool) -> str | None:
     rules, _ = role_table()
     for rule in rules["any"] + rules.get(kind, ()):
         if _matches(rule, trig, arr, passive):
@@ -254,9 +254,9 @@ def _derive(role: str | None, trig: Trigger, arr: Arrival) -> str | None:
     if role == "as_subject":
         if trig.kind == "noun":
             return first_role(trig)
-        return _lookup("self", trig, Arrival(Link(trig.token, "self"), "nsubj", None, False), False)
+        return lookup_role("self", trig, Arrival(Link(trig.token, "self"), "nsubj", None, False), False)
     if role == "self_prep":
-        return _lookup("self", trig, Arrival(Link(trig.token, "self"), "prep", arr.prep, False), False)
+        return lookup_role("self", trig, Arrival(Link(trig.token, "self"), "prep", arr.prep, False), False)
     if role == "gov_subject":
         return _governor_subject(trig, arr.link)
     if role == "gov_object":
@@ -266,7 +266,7 @@ def _derive(role: str | None, trig: Trigger, arr: Arrival) -> str | None:
 
 def role_for(trig: Trigger, link: Link, d: str, prep: str | None, through_weapon: bool, passive: bool):
     """The role (S, R, A, B, RB, R2) of a party that reached ``link`` by ``d``/``prep``, or None."""
-    return _lookup(link.kind, trig, Arrival(link, d, prep, through_weapon), passive)
+    return lookup_role(link.kind, trig, Arrival(link, d, prep, through_weapon), passive)
 
 
 def _won_by_supplier(trig: Trigger) -> bool:

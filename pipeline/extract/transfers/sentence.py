@@ -127,6 +127,8 @@ class SentenceView:
         if p.label not in ("COUNTRY", "COMPANY"):
             return None
         tok = p.root
+        if any(c.dep_ == "conj" and c.i in self.tok_weapon for c in tok.children):
+            return None   # "from Seoul and Hurjet jets": a party listed beside a weapon, not its maker
         # dependency route: climb modifier links until a weapon token
         cur = tok
         for _ in range(4):

@@ -29,6 +29,10 @@ def find_triggers(sv: SentenceView):
         for c in tok.children:
             if c.dep_ != "nsubj" or c.i in taken or c.i in sv.tok_party:
                 continue
+            if c.lower_ in ("it", "they") and c.i <= sv.sent.start + 1:
+                # "It includes:" opening a sentence: the deal or package of the sentence before
+                sv.triggers.append(Trigger(c, Entry("aid", "approved", "approved"), "noun"))
+                continue
             if c.lower_ not in lex.anaphoric_heads and c.lemma_.lower() not in lex.anaphoric_heads:
                 continue
             if any(d.dep_ in ("det", "poss") and d.lower_ in ("this", "these", "the", "that", "those", "its",

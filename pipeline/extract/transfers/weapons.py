@@ -60,7 +60,7 @@ def weapon_attaches(sv: SentenceView, w: Weapon, chain_idx: dict, trig: Trigger)
                 return True
             return False
         if h.i in sv.tok_party and t.dep_ not in ("conj", "appos") and not (
-                t.dep_ == "prep" and (t.lower_ in LIST_PREPS or t.lower_ == "of")):
+                t.dep_ == "prep" and (t.lower_ in LIST_PREPS or t.lower_ in ("of", "for"))):
             return False      # ("the sale to Iraq of Exocet missiles": "of" hung on the recipient passes)
         if t.dep_ == "pobj" and h.dep_ in ("prep",):
             # a weapon in a prepositional phrase of another weapon ("engines for the vessels") is a modifier
@@ -141,6 +141,10 @@ def candidate_weapons(sv: SentenceView, trig: Trigger, chain_idx: dict) -> list[
             w = sv.tok_weapon.get(c.i)
             if w is not None and w not in weapons:
                 weapons.append(w)
+    if trig.kind == "noun" and not weapons:
+        w = _weapon_right_after(sv, tok)
+        if w is not None:
+            weapons.append(w)    # "Deliveries of Centauro vehicles from Rome ...": whatever the parse says
     if trig.kind == "noun" and trig.frame == "aid" and not weapons:
         if any(c.lower_ in sv.lex.military_aid_modifiers for c in tok.children if c.dep_ in ("amod", "compound")):
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in sv.lex.military_aid_modifiers]
@@ -161,3 +165,22 @@ def candidate_weapons(sv: SentenceView, trig: Trigger, chain_idx: dict) -> list[
     if trig.entry.named_only:
         weapons = [w for w in weapons if not w.generic]
     return weapons
+
+
+_COUNT_OPENERS = {"the", "a", "an", "its", "their", "some", "several", "additional", "more", "new", "up", "to", "about",
+                  "around", "nearly", "over", "more", "than", "of"}
+
+
+def _weapon_right_after(sv: SentenceView, tok) -> Weapon | None:
+    """The specific weapon a noun trigger's "of"/"for" phrase opens with ("sale of 24 F-16 jets")."""
+    j = tok.i + 1
+    if j >= sv.sent.end or sv.doc[j].lower_ not in ("of", "for"):
+        return None
+    j += 1
+    while j < sv.sent.end and j - tok.i <= 6 and j not in sv.tok_weapon:
+        t = sv.doc[j]
+        if not (t.lower_ in _COUNT_OPENERS or t.like_num or t.pos_ in ("NUM", "ADJ")):
+            return None
+        j += 1
+    w = sv.tok_weapon.get(j)
+    return w if w is not None and w.start == j and not w.generic else None
