@@ -35,12 +35,13 @@ ui: setup  ## the Dagster UI on http://127.0.0.1:3000
 	$(BIN)/dagster dev -m pipeline.definitions -h 127.0.0.1 -p 3000
 
 EVAL_DIR ?= ../shared/eval
-eval: setup  ## materialise the dev articles into a temp warehouse and print score.py's report, every error listed
+eval: setup  ## materialise the dev articles into a temp warehouse and print score.py's report, every error listed, and both halves of dev
 	@tmp=$$(mktemp -d) && echo "eval warehouse: $$tmp/dev.duckdb" && \
 	ARMS_ARTICLES_DIR=$(EVAL_DIR)/dev/articles ARMS_WAREHOUSE=$$tmp/dev.duckdb DAGSTER_HOME=$$tmp \
 	  $(BIN)/dagster asset materialize -m pipeline.definitions --select '*' >$$tmp/run.log 2>&1 \
 	  || { tail -40 $$tmp/run.log; echo "materialisation failed; full log: $$tmp/run.log"; exit 1; } && \
-	$(BIN)/python $(EVAL_DIR)/score.py --warehouse $$tmp/dev.duckdb --gold $(EVAL_DIR)/dev/gold.jsonl --show-errors
+	$(BIN)/python $(EVAL_DIR)/score.py --warehouse $$tmp/dev.duckdb --gold $(EVAL_DIR)/dev/gold.jsonl --show-errors && \
+	$(BIN)/python -m pipeline.evaluate --warehouse $$tmp/dev.duckdb --gold $(EVAL_DIR)/dev/gold.jsonl --halves | grep '^half'
 
 bench: setup  ## throughput, no-op and memory ratios against raw spaCy
 	$(BIN)/python bench/run_bench.py

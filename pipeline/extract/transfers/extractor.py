@@ -69,6 +69,7 @@ class _ArticleState:
     prev_subject: Party | None = None
     prev_pair: tuple | None = None                  # a bilateral pair named in the previous sentence
     prev_dates: dict = field(default_factory=dict)  # (s_iso3, r_iso3) -> the dates the previous sentence gave
+    prev_military: bool = False                     # the previous sentence spoke of the military
     list_lead: Candidate | None = None              # the transfer a list's lead line opened ("It includes:")
 
 
@@ -78,7 +79,9 @@ def _sentence(state: _ArticleState, sent, text: str, entities, figures, dates):
     s_ents = [e for e in entities if lo <= e.char_start and e.char_end <= hi]
     own_pair = bilateral_pair(text, s_ents, lex)
     pair, state.prev_pair = own_pair or state.prev_pair, own_pair
-    sv = SentenceView(sent, s_ents, lex, anaphor_category=state.last_category, text=text)
+    sv = SentenceView(sent, s_ents, lex, anaphor_category=state.last_category, text=text,
+                      military_context=state.prev_military)
+    state.prev_military = sv.military_own
     find_triggers(sv)
     cats = {w.category for w in sv.weapons if not w.generic and not w.bound}
     if cats:

@@ -30,8 +30,11 @@ _MADE = {"made", "built", "designed", "produced", "manufactured", "supplied", "o
 class SentenceView:
     """One sentence with its parties, weapons and triggers."""
 
-    def __init__(self, sent, entities, lex: Lexicon, anaphor_category: str | None = None, text: str | None = None):
+    def __init__(self, sent, entities, lex: Lexicon, anaphor_category: str | None = None, text: str | None = None,
+                 military_context: bool = False):
         self.anaphor_category = anaphor_category   # the one weapon category of the sentences before
+        self.military_context = military_context   # the sentence before spoke of the military
+        self.military = military_context           # this one does, or the one before (set in _build)
         self.text = text if text is not None else doc_text(sent.doc)
         self.sent = sent
         self.doc = sent.doc
@@ -71,6 +74,8 @@ class SentenceView:
                           char_start=e.char_start, char_end=e.char_end)
                 p.surface = e.text
                 countries.append(p)
+        self.military_own = self._military_cue()    # named weapons only: generic words come next
+        self.military = self.military_context or self.military_own
         self._add_generic_weapons()
         # a weapon word inside a party span (e.g. "Arms Control Agency") is not a weapon
         for p in countries:
@@ -192,77 +197,95 @@ class SentenceView:
             p.surface = p.name
 
     def _add_generic_weapons(self):
-        doc, lex = self.doc, self.lex
+        """Weapon words the entity extractor leaves out: generic ones ("arms", "military equipment"),
+        "these systems" after a named system, and bound words ("aircraft", "vessels", "equipment")
+        that are weapons only in a military context."""
         start, end = self.sent.start, self.sent.end
-        lows = self.lows
+        lex = self.lex
         i = start
         while i < end:
-            if i in self.tok_weapon or lows[i - start] not in lex.generic_heads:
+            if i in self.tok_weapon or self.lows[i - start] not in lex.generic_heads:
                 i += 1
                 continue
-            matched = None
-            for phrase in lex.generic_multi_by_first.get(lows[i - start], ()):
-                n = len(phrase)
-                if i + n <= end and tuple(lows[i - start:i - start + n]) == phrase \
-                        and not any(k in self.tok_weapon for k in range(i, i + n)):
-                    matched = (i, i + n)
-                    break
             tok = self.tokens[i - start]
-            if matched is None and self.anaphor_category and tok.lower_ in ("systems", "system") and any(
-                    c.dep_ == "det" and c.lower_ in ("these", "those", "such", "this") for c in tok.children):
-                # "the provision of these systems": the systems named before
-                span = doc[i:i + 1]
-                w = Weapon(text=span.text, category=self.anaphor_category, start=i, end=i + 1, root=tok,
-                           char_start=span.start_char, char_end=span.end_char)
-                w.bound = True
-                self.weapons.append(w)
-                self.tok_weapon[i] = w
+            span = self._generic_phrase(i) or self._anaphoric_systems(i, tok) or self._bound_word(i, tok) \
+                or self._generic_word(i, tok)
+            if span is None:
                 i += 1
                 continue
-            if matched is None and tok.lower_ in lex.bound_weapon_words and tok.pos_ in ("NOUN", "PROPN") \
-                    and not any(c.dep_ in ("amod", "compound") and c.lower_ in lex.bound_weapon_vetoes
-                                for c in tok.children) and i not in self.tok_party:
-                span = doc[i:i + 1]
-                category = lex.bound_weapon_words[tok.lower_]
-                # "the two vessels" after submarines were named: the submarines
-                if self.anaphor_category in _COMPATIBLE.get(category, ()) and any(
-                        c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "its", "their")
-                        for c in tok.children):
-                    category = self.anaphor_category
-                w = Weapon(text=span.text, category=category, start=i, end=i + 1,
-                           root=tok, char_start=span.start_char, char_end=span.end_char,
-                           generic=lex.bound_weapon_words[tok.lower_] == "unspecified")
-                w.bound = True
-                self.weapons.append(w)
-                self.tok_weapon[i] = w
-                i += 1
-                continue
-            if matched is None and tok.lower_ in lex.generic_single and tok.pos_ in ("NOUN", "PROPN", "VERB"):
-                if tok.lower_ == "arms" or tok.lower_ == "arm":
-                    nxt = doc[i + 1] if i + 1 < len(doc) else None
-                    if nxt is not None and (nxt.lower_ in lex.arms_other_senses or nxt.text == "-"):
-                        if nxt.text == "-" and i + 2 < len(doc) and doc[i + 2].lower_ in lex.arms_other_senses:
-                            i += 1
-                            continue
-                        if nxt.text != "-":
-                            i += 1
-                            continue
-                    prev = doc[i - 1] if i > 0 else None
-                    if prev is not None and prev.lower_ in ("in", "up", "coat", "to"):  # "in arms", "up in arms"
-                        i += 1
-                        continue
-                matched = (i, i + 1)
-            if matched:
-                a, b = matched
-                span = doc[a:b]
-                w = Weapon(text=span.text, category="unspecified", start=a, end=b, root=span.root,
-                           char_start=span.start_char, char_end=span.end_char, generic=True)
-                self.weapons.append(w)
-                for k in range(a, b):
-                    self.tok_weapon[k] = w
-                i = b
-                continue
-            i += 1
+            w, a, b = span
+            self.weapons.append(w)
+            for k in range(a, b):
+                self.tok_weapon[k] = w
+            i = b
+
+    def _generic(self, a: int, b: int, category: str = "unspecified", generic: bool = True, bound: bool = False):
+        span = self.doc[a:b]
+        w = Weapon(text=span.text, category=category, start=a, end=b, root=span.root,
+                   char_start=span.start_char, char_end=span.end_char, generic=generic)
+        w.bound = bound
+        return w, a, b
+
+    def _generic_phrase(self, i: int):
+        """'military equipment', 'lethal aid': a multi-word generic weapon phrase."""
+        lows, start, end = self.lows, self.sent.start, self.sent.end
+        for phrase in self.lex.generic_multi_by_first.get(lows[i - start], ()):
+            n = len(phrase)
+            if i + n <= end and tuple(lows[i - start:i - start + n]) == phrase \
+                    and not any(k in self.tok_weapon for k in range(i, i + n)):
+                return self._generic(i, i + n)
+        return None
+
+    def _anaphoric_systems(self, i: int, tok):
+        """'the provision of these systems': the systems named before."""
+        if self.anaphor_category and tok.lower_ in ("systems", "system") and any(
+                c.dep_ == "det" and c.lower_ in ("these", "those", "such", "this") for c in tok.children):
+            return self._generic(i, i + 1, self.anaphor_category, generic=False, bound=True)
+        return None
+
+    def _bound_word(self, i: int, tok):
+        """'aircraft', 'vessels', 'engines', 'equipment': a weapon only in a military context and without
+        a civil modifier ("fishing boats", "medical equipment")."""
+        lex = self.lex
+        if tok.lower_ not in lex.bound_weapon_words or tok.pos_ not in ("NOUN", "PROPN") or i in self.tok_party \
+                or not self.military or any(c.dep_ in ("amod", "compound") and c.lower_ in lex.bound_weapon_vetoes
+                                            for c in tok.children):
+            return None
+        category = lex.bound_weapon_words[tok.lower_]
+        # "the two vessels" after submarines were named: the submarines
+        if self.anaphor_category in _COMPATIBLE.get(category, ()) and any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "its", "their")
+                for c in tok.children):
+            category = self.anaphor_category
+        return self._generic(i, i + 1, category, generic=lex.bound_weapon_words[tok.lower_] == "unspecified",
+                             bound=True)
+
+    def _generic_word(self, i: int, tok):
+        """'arms', 'weapons', 'munitions' (not 'arms control', 'up in arms')."""
+        lex, doc = self.lex, self.doc
+        if tok.lower_ not in lex.generic_single or tok.pos_ not in ("NOUN", "PROPN", "VERB"):
+            return None
+        if tok.lower_ in ("arms", "arm"):
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is not None and nxt.lower_ in lex.arms_other_senses:
+                return None
+            if nxt is not None and nxt.text == "-" and i + 2 < len(doc) and doc[i + 2].lower_ in lex.arms_other_senses:
+                return None
+            prev = doc[i - 1] if i > 0 else None
+            if prev is not None and prev.lower_ in ("in", "up", "coat", "to"):  # "in arms", "up in arms"
+                return None
+        return self._generic(i, i + 1)
+
+    def _military_cue(self) -> bool:
+        """Does the sentence speak of the military: a named weapon system, or a military word?"""
+        if any(not w.generic for w in self.weapons):
+            return True
+        lows = self.lows
+        for k, low in enumerate(lows):
+            for phrase in self.lex.military_cues_by_first.get(low, ()):
+                if tuple(lows[k:k + len(phrase)]) == phrase:
+                    return True
+        return False
 
 
 def noun_kind(sv: SentenceView, tok) -> str:
