@@ -55,11 +55,12 @@ def _table_roles(sv: SentenceView, trig: Trigger, chain_idx: dict, passive: bool
         att = attach(sv, p.root, chain_idx)
         if att is None:
             continue
-        role = role_for(trig, att[0], att[1], att[2], att[3], passive)
+        link, dep, prep, through_weapon, weapon = att
+        role = role_for(trig, link, dep, prep, through_weapon, passive)
         if role:
             roles[role].append(p)
-            if sv._last_weapon is not None and role in ("S", "R"):
-                bound[id(p)] = [sv._last_weapon]
+            if weapon is not None and role in ("S", "R"):
+                bound[id(p)] = [weapon]
     if roles["RB"]:
         roles["R"] = roles["RB"]          # the beneficiary receives, the buyer only intermediates
     if not roles["R"] and roles["R2"]:

@@ -33,15 +33,25 @@ def _seller_participle(sv: SentenceView, verb, prep: str | None) -> bool:
     return (prep == "from" and "acquire" in frames) or (prep == "by" and "supply" in frames)
 
 
+@dataclass
+class _Climb:
+    """Where a party's climb to the trigger chain stands."""
+    t: object                      # the current token
+    prep: str | None = None        # the preposition the party came through
+    locked: bool = False           # a role preposition inside a weapon phrase ("jets from France") is kept
+    through_weapon: bool = False   # the party's phrase hangs on a weapon ("Iran's missiles")
+    weapon: object = None          # the weapon a prepositional party hangs on ("20 Mirage jets from France")
+
+
+_STOP = object()
+
+
 def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
-    """Climb from a party token to the trigger chain. Returns (Link, dep, prep, through_weapon) or None."""
-    t = root
-    prep = None
-    locked = False           # a role preposition inside a weapon phrase ("jets from France") is kept
-    through_weapon = False
-    sv._last_weapon = None   # the weapon a prepositional party hangs on ("20 Mirage jets from France")
+    """Climb from a party token to the trigger chain. Returns (Link, dep, prep, through_weapon, weapon)
+    or None; ``weapon`` is the weapon the party's phrase hangs on, if any."""
+    st = _Climb(root)
     for _ in range(max_steps):
-        h = t.head
+        t, h = st.t, st.t.head
         if h is t:
             return None
         d = t.dep_
@@ -49,85 +59,99 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
                 and not any(c.dep_ == "nsubj" and c.i in sv.tok_party for c in h.children):
             d = "nsubj"   # "LONDON, Oct 20 - British Aerospace Plc <BAEL.L> has won": dateline-broken subject
         if h.i in chain_idx:
-            if locked and prep is not None:
+            if st.locked and st.prep is not None:
                 d = "prep"   # "helicopters for Norwegian Defence": the preposition inside the object decides
-            return chain_idx[h.i], d, prep, through_weapon
+            return chain_idx[h.i], d, st.prep, st.through_weapon, st.weapon
         if d in ("conj", "appos", "cc", "punct"):
-            t = h
-            continue
-        if d == "prep" and prep is not None and h.pos_ == "ADP" and h.dep_ in ("prep", "agent"):
-            t = h    # "deliveries from Korea to Poland": the parser hangs "to" on "from"; "to" keeps the role
-            continue
-        if d in ("pobj", "pcomp"):
-            w = h.lower_
-            if w in LIST_PREPS or (w == "as" and t.dep_ == "pobj" and h.head.lower_ == "such"):
-                # "allies including Canada": the list member takes the role of the list head
-                t = h.head if h.head is not h else h
-                if t.dep_ in ("prep",) and t.head is not t:  # "such as": as <- such <- head
-                    t = t.head
-                continue
-            if not locked:
-                prep = w
-            t = h
-            continue
-        if d in ("prep", "agent"):
-            if h.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-                kind = noun_kind(sv, h)
-                if kind == "party_head" and prep is not None and prep not in ROLE_PREPS:
-                    return None           # "countries outside the EU": the EU is not the seller
-                if kind == "party_head" and prep == "of":
-                    prep = None           # "the armed forces of Ukraine"
-                elif kind == "party" and prep == "of":
-                    prep = None
-                elif kind in ("weapon", "container"):
-                    through_weapon = through_weapon or kind == "weapon"
-                    if kind == "weapon" and prep is not None and not locked:
-                        sv._last_weapon = sv.tok_weapon.get(h.i)
-                    locked = prep is not None
-                elif kind in ("party", "party_head"):
-                    # "shipped to Chad by France": the parser hangs the agent on the recipient
-                    locked = locked or prep in ("by", "from")
-                else:
-                    return None
-                t = h
-                continue
-            if _seller_participle(sv, h, prep):
-                # "24 Apache helicopters ordered from the U.S.", "tanks supplied by Poland": the participle on
-                # the weapon names the weapon's seller, whatever the sentence's own verb is
-                prep, locked, through_weapon = "from", True, True
-                sv._last_weapon = sv.tok_weapon[h.head.i]
-                t = h.head
-                continue
-            if h.pos_ == "ADJ" and h.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr") and h.lower_ in (
-                    "first", "last", "rest", "remainder", "bulk", "final"):
-                t = h      # "the first of 24 helicopters": an adjective standing for the noun
-                continue
-            if h.lower_ == "worth" and h.dep_ == "amod" and prep is not None:
-                t = h      # "a deal worth $5.8 billion with Warsaw": the parser hangs "with" on "worth"
-                locked = True   # the preposition, not the "worth" modifier, gives the role
-                continue
+            st.t = h
+        elif d == "prep" and st.prep is not None and h.pos_ == "ADP" and h.dep_ in ("prep", "agent"):
+            st.t = h    # "deliveries from Korea to Poland": the parser hangs "to" on "from"; "to" keeps the role
+        elif d in ("pobj", "pcomp"):
+            _up_from_object(st, h)
+        elif d in ("prep", "agent"):
+            if _up_from_phrase(sv, st, h) is _STOP:
+                return None
+        elif d in ("poss", "compound", "amod", "nmod", "npadvmod", "nummod", "det"):
+            step = _up_from_modifier(sv, st, h, d, root, chain_idx)
+            if step is _STOP or isinstance(step, tuple):
+                return None if step is _STOP else step
+        else:
             return None
-        if d in ("poss", "compound", "amod", "nmod", "npadvmod", "nummod", "det"):
-            if h.pos_ in ("NOUN", "PROPN"):
-                kind = noun_kind(sv, h)
-                if kind in ("party_head", "party"):
-                    t = h
-                    continue
-                if kind == "other" and d == "compound" and h.pos_ == "PROPN":
-                    t = h         # the rest of a name: "British Aerospace Plc"
-                    continue
-                if kind == "weapon" and d == "poss":
-                    through_weapon = True
-                    t = h
-                    continue
-                if kind == "weapon" and d in ("compound", "nmod") and t.i == root.i and root.i in sv.tok_party:
-                    p = sv.tok_party[root.i]
-                    verb = sv.doc[p.start - 1] if p.start > 0 else None
-                    if verb is not None and verb.i in chain_idx and chain_idx[verb.i].kind == "self":
-                        return chain_idx[verb.i], "dative", None, False   # "has given Ukraine HIMARS launchers"
-            return None
-        return None
     return None
+
+
+def _up_from_object(st: _Climb, h):
+    """The party is the object of a preposition: note it, or pass a list word ("allies including Canada")."""
+    w = h.lower_
+    if w in LIST_PREPS or (w == "as" and st.t.dep_ == "pobj" and h.head.lower_ == "such"):
+        # the list member takes the role of the list head
+        st.t = h.head if h.head is not h else h
+        if st.t.dep_ in ("prep",) and st.t.head is not st.t:  # "such as": as <- such <- head
+            st.t = st.t.head
+        return
+    if not st.locked:
+        st.prep = w
+    st.t = h
+
+
+def _up_from_phrase(sv: SentenceView, st: _Climb, h):
+    """The party's prepositional phrase hangs on ``h``: a noun (weapon, container, party), a seller
+    participle on a weapon, an adjective standing for a noun, or 'worth'."""
+    if h.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        kind = noun_kind(sv, h)
+        if kind == "party_head" and st.prep is not None and st.prep not in ROLE_PREPS:
+            return _STOP          # "countries outside the EU": the EU is not the seller
+        if kind in ("party_head", "party") and st.prep == "of":
+            st.prep = None        # "the armed forces of Ukraine"
+        elif kind in ("weapon", "container"):
+            st.through_weapon = st.through_weapon or kind == "weapon"
+            if kind == "weapon" and st.prep is not None and not st.locked:
+                st.weapon = sv.tok_weapon.get(h.i)
+            st.locked = st.prep is not None
+        elif kind in ("party", "party_head"):
+            # "shipped to Chad by France": the parser hangs the agent on the recipient
+            st.locked = st.locked or st.prep in ("by", "from")
+        else:
+            return _STOP
+        st.t = h
+        return None
+    if _seller_participle(sv, h, st.prep):
+        # "24 Apache helicopters ordered from the U.S.", "tanks supplied by Poland": the participle on
+        # the weapon names the weapon's seller, whatever the sentence's own verb is
+        st.prep, st.locked, st.through_weapon = "from", True, True
+        st.weapon = sv.tok_weapon[h.head.i]
+        st.t = h.head
+        return None
+    if h.pos_ == "ADJ" and h.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "attr") and h.lower_ in (
+            "first", "last", "rest", "remainder", "bulk", "final"):
+        st.t = h      # "the first of 24 helicopters": an adjective standing for the noun
+        return None
+    if h.lower_ == "worth" and h.dep_ == "amod" and st.prep is not None:
+        st.t = h      # "a deal worth $5.8 billion with Warsaw": the parser hangs "with" on "worth"
+        st.locked = True   # the preposition, not the "worth" modifier, gives the role
+        return None
+    return _STOP
+
+
+def _up_from_modifier(sv: SentenceView, st: _Climb, h, d: str, root, chain_idx: dict):
+    """The party modifies ``h``: a party noun ("the Thai government"), the rest of a name, a weapon it
+    holds ("Iran's missiles") or, right after the verb, an indirect object ("given Ukraine HIMARS")."""
+    if h.pos_ not in ("NOUN", "PROPN"):
+        return _STOP
+    kind = noun_kind(sv, h)
+    if kind in ("party_head", "party") or (kind == "other" and d == "compound" and h.pos_ == "PROPN"):
+        st.t = h         # "British Aerospace Plc": the rest of a name
+        return None
+    if kind == "weapon" and d == "poss":
+        st.through_weapon = True
+        st.t = h
+        return None
+    if kind == "weapon" and d in ("compound", "nmod") and st.t.i == root.i and root.i in sv.tok_party:
+        p = sv.tok_party[root.i]
+        verb = sv.doc[p.start - 1] if p.start > 0 else None
+        if verb is not None and verb.i in chain_idx and chain_idx[verb.i].kind == "self":
+            return chain_idx[verb.i], "dative", None, False, None   # "has given Ukraine HIMARS launchers"
+    return _STOP
 
 
 # ---------------------------------------------------------------- the role table

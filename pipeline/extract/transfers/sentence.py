@@ -47,7 +47,6 @@ class SentenceView:
         self.triggers: list[Trigger] = []
         self.tok_party: dict[int, Party] = {}
         self.tok_weapon: dict[int, Weapon] = {}
-        self._last_weapon = None                    # scratch: set by transfer_roles.attach
         self._build(entities)
 
     # ----------------------------------------------------------------- entities
