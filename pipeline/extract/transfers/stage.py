@@ -12,78 +12,31 @@ _DENIAL_VERBS = {"deny", "reject", "dismiss", "refute", "rebuff"}
 
 
 def stage_and_modality(sv: SentenceView, c: Candidate) -> tuple[str, str]:
-    lex = sv.lex
+    """The deal stage and the modality of a candidate: from its own verbs' auxiliaries and negation,
+    then from each embedding link of its chain (the verb or noun it depends on)."""
     trig = c.trigger
     links = sorted(c.chain_idx.values(), key=lambda link: 0 if link.kind == "self" else 1)
     verbs = [link.token for link in links if link.token.pos_ in ("VERB", "AUX")]
-    negated = possible = planned = False
-    stage = None
-    for v in verbs:
-        for ch in v.children:
-            low = ch.lower_
-            if ch.dep_ == "neg" or (ch.dep_ == "advmod" and low == "never"):
-                negated = True
-            if ch.dep_ in ("aux", "auxpass") and ch.tag_ == "MD":
-                if low in lex.possible_modals:
-                    possible = True
-                elif low in lex.planned_modals:
-                    planned = True
-            if ch.dep_ == "aux" and low in ("going",):
-                planned = True
-    if trig.kind == "noun" and any(ch.dep_ == "det" and ch.lower_ == "no" for ch in trig.token.children):
-        negated = True
-    for w in c.weapons:
-        if any(ch.dep_ == "det" and ch.lower_ == "no" for ch in w.root.children):
-            negated = True
+    cues = _auxiliary_cues(sv, c, verbs)
     tok = trig.token
+    stage = None
     if trig.kind == "verb" and tok.dep_ in ("acl", "ccomp") and tok.head.lemma_.lower() in _CLAIM_NOUNS \
             and tok.head.head.lemma_.lower() in _DENIAL_VERBS:
         stage = "denied"     # "The Kremlin denied reports that it had sent fighter jets to Libya"
     for link in links[1:]:
-        lemma = link.token.lemma_.lower()
-        spec = None
-        if link.kind in ("subj_control", "obj_control"):
-            spec = lex.embedding_verbs.get(lemma) or lex.noun_governors.get(lemma)
-        elif link.kind == "gov":
-            spec = dict(link.spec or {})
-            if spec.get("stage") == "ordered" and trig.kind == "noun" and trig.token.lemma_.lower() in (
-                    "delivery", "shipment", "handover", "transfer"):
-                spec.pop("stage")   # "completed the delivery of 31 Abrams tanks": a delivery stays delivered
-            emb = lex.embedding_verbs.get(lemma) or {}
-            if emb.get("modality") and not spec.get("modality"):
-                spec["modality"] = emb["modality"]
-        elif link.kind == "noun_host":
-            entry = lex.nouns.get(lemma)
-            if entry is not None and entry.frame == "neutral" and lemma in ("talk", "negotiation"):
-                spec = {"stage": "negotiating"}
-            elif lemma in ("plan", "intention", "bid", "proposal", "offer", "request", "decision", "approval"):
-                spec = {"modality": "planned"} if lemma in ("plan", "intention", "bid") else \
-                    {"stage": {"proposal": "offered", "offer": "offered", "request": "requested",
-                               "decision": "approved", "approval": "approved"}[lemma]}
+        spec = _link_spec(sv.lex, c, link)
         if not spec:
             continue
-        mod = spec.get("modality")
-        if mod == "negated":
-            negated = True
-        elif mod == "possible":
-            possible = True
-        elif mod == "planned":
-            planned = True
+        if spec.get("modality"):
+            cues.add(spec["modality"])
         if spec.get("stage") and (stage is None or spec["stage"] in ("cancelled", "denied")):
             stage = spec["stage"]    # "halted talks on buying": a cancellation outranks the nearer stage
-    if trig.kind == "verb" and trig.token.dep_ in ("xcomp", "acl", "relcl", "advcl") and \
-            any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in trig.token.children) and not verbs[1:]:
-        planned = True
-    if negated:
-        modality = "negated"
-    elif possible:
-        modality = "possible"
-    elif planned:
-        modality = "planned"
-    elif pluperfect(trig.token) and trig.kind == "verb":
-        modality = "historical"
-    else:
-        modality = "asserted"
+    if trig.kind == "verb" and tok.dep_ in ("xcomp", "acl", "relcl", "advcl") and \
+            any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children) and not verbs[1:]:
+        cues.add("planned")
+    if trig.kind == "verb" and pluperfect(tok):
+        cues.add("historical")
+    modality = next((m for m in ("negated", "possible", "planned", "historical") if m in cues), "asserted")
     if trig.kind == "license":
         stage = "licensed"
     if stage is None:
@@ -91,6 +44,49 @@ def stage_and_modality(sv: SentenceView, c: Candidate) -> tuple[str, str]:
     if trig.frame == "possession":
         stage = "unknown"
     return stage, modality
+
+
+def _auxiliary_cues(sv: SentenceView, c: Candidate, verbs: list) -> set:
+    """'not', 'never', 'no', modal auxiliaries and 'going to' on the candidate's own verbs and nouns."""
+    lex = sv.lex
+    cues = set()
+    for v in verbs:
+        for ch in v.children:
+            low = ch.lower_
+            if ch.dep_ == "neg" or (ch.dep_ == "advmod" and low == "never"):
+                cues.add("negated")
+            if ch.dep_ in ("aux", "auxpass") and ch.tag_ == "MD":
+                if low in lex.possible_modals:
+                    cues.add("possible")
+                elif low in lex.planned_modals:
+                    cues.add("planned")
+            if ch.dep_ == "aux" and low == "going":
+                cues.add("planned")
+    heads = ([c.trigger.token] if c.trigger.kind == "noun" else []) + [w.root for w in c.weapons]
+    if any(ch.dep_ == "det" and ch.lower_ == "no" for t in heads for ch in t.children):
+        cues.add("negated")
+    return cues
+
+
+def _link_spec(lex, c: Candidate, link) -> dict | None:
+    """What an embedding link says about stage and modality ("agreed to buy", "approved the sale",
+    "plans to buy", "talks on buying")."""
+    lemma = link.token.lemma_.lower()
+    trig = c.trigger
+    if link.kind in ("subj_control", "obj_control"):
+        return lex.embedding_verbs.get(lemma) or lex.noun_governors.get(lemma)
+    if link.kind == "gov":
+        spec = dict(link.spec or {})
+        if spec.get("stage") == "ordered" and trig.kind == "noun" and trig.token.lemma_.lower() in (
+                "delivery", "shipment", "handover", "transfer"):
+            spec.pop("stage")   # "completed the delivery of 31 Abrams tanks": a delivery stays delivered
+        emb = lex.embedding_verbs.get(lemma) or {}
+        if emb.get("modality") and not spec.get("modality"):
+            spec["modality"] = emb["modality"]
+        return spec
+    if link.kind == "noun_host":
+        return lex.host_noun_stages.get(lemma)
+    return None
 
 
 def pluperfect(tok) -> bool:
