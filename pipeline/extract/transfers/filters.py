@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.transfers.model import Party, Weapon
+from pipeline.extract.transfers.model import Party, Trigger, Weapon
 from pipeline.extract.transfers.sentence import SentenceView
 
 
@@ -23,3 +23,13 @@ def is_domestic_military(sv: SentenceView, p: Party) -> bool:
     name = re.sub(r"^(the|u\.s\.|us|american|british|our)\s+", "", p.name.lower().strip())
     name = re.sub(r"^(u\.s\.|us)\s+", "", name)
     return p.iso3 is None and p.label in ("ORG", "GROUP") and name in sv.lex.domestic_military
+
+
+def keeps_pair(sv: SentenceView, trig: Trigger, s: Party | None, r: Party) -> bool:
+    """Is (supplier, recipient) an international transfer: two different states, no company buying
+    (airlines and lessors buy airliners; a licensee company builds for its state), no state's own forces?"""
+    if s is not None and (s.iso3 and s.iso3 == r.iso3 or s.key == r.key):
+        return False
+    if r.label == "COMPANY" and trig.frame != "license":
+        return False
+    return not (is_domestic_military(sv, r) or (s is not None and is_domestic_military(sv, s)))

@@ -4,85 +4,80 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pipeline.extract.transfers.attributes import link_quantity
-from pipeline.extract.transfers.filters import is_civil, is_domestic_military
+from pipeline.extract.transfers.filters import is_civil, keeps_pair
 from pipeline.extract.transfers.model import Candidate, Party, Weapon
 from pipeline.extract.transfers.sentence import SentenceView
 from pipeline.records import Figure, TransferMention
 
 
 def build_rows(sv: SentenceView, c: Candidate, figs: list[Figure]) -> list[TransferMention]:
-    trig = c.trigger
-    suppliers = list(c.suppliers)
-    out = []
-    sent = sv.sent
-    text = sv.text[sent.start_char:sent.end_char]
-    lead = len(text) - len(text.lstrip())
-    start = sent.start_char + lead
-    evidence = text.strip()
-    end = start + len(evidence)
+    """One row per (supplier, recipient, weapon) of the candidate that passes the filters."""
     if not c.recipients:
-        return out
+        return []
+    out = []
     for w in c.weapons:
-        w_suppliers = _for_weapon(c, suppliers, w)
-        w_recipients = _for_weapon(c, c.recipients, w)
-        from_origin = False
-        if not w_suppliers and w.origins:
-            w_suppliers = _uniq_keys(w.origins)
-            from_origin = True
-        if not w_suppliers:
-            # an unnamed supplier is allowed for supply-side wording only ("F-16s sent to Ukraine");
-            # a purchase with no seller may be domestic procurement
-            # "F-16s sent to Ukraine", "the arms sales to Iran": a supplier left unnamed; an aid noun
-            # ("security assistance to Ukraine") or a purchase names no giver at all
-            if trig.frame != "supply" or trig.kind not in ("verb", "noun"):
-                continue
-            w_suppliers = [None]
-        if trig.frame == "possession" and not from_origin:
-            continue
-        if is_civil(sv, w):
+        suppliers, from_origin = _suppliers_of(c, w)
+        if suppliers is None or is_civil(sv, w):
             continue
         q = link_quantity(sv, w, figs)
-        if q is not None and _joint_supplier(sv, w_suppliers):
+        if q is not None and _joint_supplier(sv, suppliers):
             q = None     # "the United States and partners will provide dozens of ...": a joint total
-        for s in w_suppliers:
-            for r in w_recipients:
-                if s is not None and s.iso3 and s.iso3 == r.iso3:
-                    continue
-                if s is not None and s.key == r.key:
-                    continue
-                if r.label == "COMPANY" and trig.frame != "license":
-                    continue   # airlines and lessors buy airliners; a licensee company builds for its state
-                if is_domestic_military(sv, r) or (s is not None and is_domestic_military(sv, s)):
-                    continue
-                conf = c.confidence
-                if from_origin:
-                    conf -= 0.1
-                if c.context or (s is not None and s.context) or r.context:
-                    conf -= 0.25
-                if s is None:
-                    conf -= 0.1
-                out.append(TransferMention(
-                    char_start=start, char_end=end, evidence=evidence,
-                    supplier_name=_name(s), supplier_iso3=s.iso3 if s else None,
-                    recipient_name=_name(r), recipient_iso3=r.iso3,
-                    weapon_text=w.text, weapon_category=w.category or "unspecified",
-                    # "up to 400 Tomahawks": the stated ceiling is the announced number (qualifier at_most)
-                    quantity_value=(q.value if q.value is not None or q.qualifier != "at_most" else q.value_high)
-                    if q else None,
-                    quantity_low=q.value_low if q else None,
-                    quantity_high=q.value_high if q else None,
-                    quantity_text=q.text if q else None,
-                    quantity_qualifier=q.qualifier if q else None,
-                    deal_value=(c.money.value if c.money.value is not None else c.money.value_low) if c.money else None,
-                    deal_currency=c.money.currency if c.money else None,
-                    stage=c.stage, modality=c.modality,
-                    date_start=c.date.date_start if c.date else None,
-                    date_end=c.date.date_end if c.date else None,
-                    date_text=c.date.text if c.date else None,
-                    confidence=round(max(0.05, min(1.0, conf)), 3),
-                    trigger=trig.token.lemma_.lower(),
-                ))
+        for s in suppliers:
+            for r in _for_weapon(c, c.recipients, w):
+                if keeps_pair(sv, c.trigger, s, r):
+                    out.append(_row(sv, c, w, s, r, q, from_origin))
     return out
+
+
+def _suppliers_of(c: Candidate, w: Weapon) -> tuple[list | None, bool]:
+    """The weapon's suppliers (None = no row), and whether they come from its stated origin."""
+    suppliers = _for_weapon(c, list(c.suppliers), w)
+    if not suppliers and w.origins:
+        return _uniq_keys(w.origins), True
+    if c.trigger.frame == "possession":
+        return None, False    # holding a weapon is a transfer only with a stated origin on it
+    if not suppliers:
+        # "F-16s sent to Ukraine", "the arms sales to Iran": supply wording may leave the supplier unnamed;
+        # an aid noun or a purchase with no seller names no giver at all (it may be domestic procurement)
+        if c.trigger.frame != "supply" or c.trigger.kind not in ("verb", "noun"):
+            return None, False
+        return [None], False
+    return suppliers, False
+
+
+def _row(sv: SentenceView, c: Candidate, w: Weapon, s: Party | None, r: Party, q: Figure | None,
+         from_origin: bool) -> TransferMention:
+    sent = sv.sent
+    text = sv.text[sent.start_char:sent.end_char]
+    start = sent.start_char + len(text) - len(text.lstrip())
+    evidence = text.strip()
+    conf = c.confidence
+    if from_origin:
+        conf -= 0.1
+    if c.context or (s is not None and s.context) or r.context:
+        conf -= 0.25
+    if s is None:
+        conf -= 0.1
+    return TransferMention(
+        char_start=start, char_end=start + len(evidence), evidence=evidence,
+        supplier_name=_name(s), supplier_iso3=s.iso3 if s else None,
+        recipient_name=_name(r), recipient_iso3=r.iso3,
+        weapon_text=w.text, weapon_category=w.category or "unspecified",
+        # "up to 400 Tomahawks": the stated ceiling is the announced number (qualifier at_most)
+        quantity_value=(q.value if q.value is not None or q.qualifier != "at_most" else q.value_high) if q else None,
+        quantity_low=q.value_low if q else None,
+        quantity_high=q.value_high if q else None,
+        quantity_text=q.text if q else None,
+        quantity_qualifier=q.qualifier if q else None,
+        deal_value=(c.money.value if c.money.value is not None else c.money.value_low) if c.money else None,
+        deal_currency=c.money.currency if c.money else None,
+        stage=c.stage, modality=c.modality,
+        date_start=c.date.date_start if c.date else None,
+        date_end=c.date.date_end if c.date else None,
+        date_text=c.date.text if c.date else None,
+        confidence=round(max(0.05, min(1.0, conf)), 3),
+        trigger=c.trigger.token.lemma_.lower(),
+    )
 
 
 _JOINT_WORDS = {"partner", "ally", "country", "nation", "other", "state", "government", "member", "friend",
