@@ -113,46 +113,66 @@ def _is_anaphoric(sv: SentenceView, c: Candidate) -> bool:
 def fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocContext):
     """Borrow a missing party when exactly one candidate fits: first the previous sentence's transfer,
     then the title, then the article's one dyad. "The deal also includes ammunition", "Israel is
-    expected to get F-35s", "These new capabilities include artillery systems"."""
-    if c.suppliers and c.recipients:
+    expected to get F-35s", "These new capabilities include artillery systems". The rules are tried
+    in order; the first that applies decides."""
+    if (c.suppliers and c.recipients) or c.trigger.frame == "possession":
         return
-    if c.trigger.frame == "possession":
+    if _split_known_pair(c, ctx):
         return
-    if not c.recipients and len(c.suppliers) >= 2:
-        # "Russia and India signed a contract to supply the S-400 systems": a pair the article already
-        # knows as supplier and recipient
-        isos = {p.iso3 for p in c.suppliers}
-        pairs = [d for d in ctx.dyads if d[0] in isos and d[2] in isos]
-        if len(pairs) == 1:
-            c.recipients = [p for p in c.suppliers if p.iso3 == pairs[0][2]]
-            c.suppliers = [p for p in c.suppliers if p.iso3 == pairs[0][0]]
-            return
     anaphoric = _is_anaphoric(sv, c)
     if not c.suppliers and not c.recipients:
-        if not anaphoric:
-            return
-        source = prev_dyads if len(prev_dyads) == 1 else ctx.dyads if (not prev_dyads and len(ctx.dyads) == 1) else []
-        # the sentence may name the same states again ("missiles already in South Korea"), no others
-        named = {p.iso3 for p in sv.parties if not p.pronoun and p.iso3}
-        if len(source) == 1 and named <= {source[0][0], source[0][2]}:
-            s_iso, s_name, r_iso, r_name = source[0]
-            if (s_name or s_iso) and not any(w.origins for w in c.weapons):
-                c.suppliers = [context_party(sv, s_name, s_iso)]
-            if r_name or r_iso:
-                c.recipients = [context_party(sv, r_name, r_iso)]
-            c.context = True
+        if anaphoric:
+            _both_from_context(sv, c, prev_dyads, ctx)
+    elif not anaphoric and not _missing_needs_context(c):
+        _receiver_of_article(sv, c, ctx)
+    else:
+        _other_side_from_context(sv, c, prev_dyads, ctx)
+
+
+def _split_known_pair(c: Candidate, ctx: DocContext) -> bool:
+    """'Russia and India signed a contract to supply the S-400 systems': two states as joint subjects that
+    the article already knows as supplier and recipient."""
+    if c.recipients or len(c.suppliers) < 2:
+        return False
+    isos = {p.iso3 for p in c.suppliers}
+    pairs = [d for d in ctx.dyads if d[0] in isos and d[2] in isos]
+    if len(pairs) != 1:
+        return False
+    c.recipients = [p for p in c.suppliers if p.iso3 == pairs[0][2]]
+    c.suppliers = [p for p in c.suppliers if p.iso3 == pairs[0][0]]
+    return True
+
+
+def _both_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocContext):
+    """'The deal also includes ammunition': an anaphoric transfer with no party takes the one dyad of the
+    previous sentence (or, when that had none, of the article). The sentence may name the same states
+    again ("missiles already in South Korea"), no others."""
+    source = prev_dyads if len(prev_dyads) == 1 else ctx.dyads if (not prev_dyads and len(ctx.dyads) == 1) else []
+    named = {p.iso3 for p in sv.parties if not p.pronoun and p.iso3}
+    if len(source) != 1 or not named <= {source[0][0], source[0][2]}:
         return
-    if not anaphoric and not _missing_needs_context(c):
-        # a giver and a weapon without a receiver, in an article about exactly one receiver
-        # ("he gave orders to sell arms through Israel" in an Iran-contra story)
-        if c.suppliers and not c.recipients and ctx.recipient and not c.trigger.entry.agent \
-                and c.trigger.frame in ("supply", "aid") and ctx.recipient[0] not in {p.iso3 for p in c.suppliers} \
-                and not generic_present(c.trigger.token):
-            c.recipients = [context_party(sv, ctx.recipient[1], ctx.recipient[0])]
-            c.context = True
-        return
-    known = c.suppliers or c.recipients
-    known_keys = {p.key for p in known}
+    s_iso, s_name, r_iso, r_name = source[0]
+    if (s_name or s_iso) and not any(w.origins for w in c.weapons):
+        c.suppliers = [context_party(sv, s_name, s_iso)]
+    if r_name or r_iso:
+        c.recipients = [context_party(sv, r_name, r_iso)]
+    c.context = True
+
+
+def _receiver_of_article(sv: SentenceView, c: Candidate, ctx: DocContext):
+    """A giver and a weapon without a receiver, in an article about exactly one receiver ("he gave
+    orders to sell arms through Israel" in an Iran-contra story)."""
+    if c.suppliers and not c.recipients and ctx.recipient and not c.trigger.entry.agent \
+            and c.trigger.frame in ("supply", "aid") and ctx.recipient[0] not in {p.iso3 for p in c.suppliers} \
+            and not generic_present(c.trigger.token):
+        c.recipients = [context_party(sv, ctx.recipient[1], ctx.recipient[0])]
+        c.context = True
+
+
+def _other_side_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocContext):
+    """One side named, the other from the previous sentence's transfers, the title, the article's
+    dyads or its one recipient, when exactly one fits."""
+    known_keys = {p.key for p in c.suppliers or c.recipients}
     if not c.suppliers and any(w.origins for w in c.weapons):
         return   # the origin on the weapon is a stated supplier
     need_supplier = not c.suppliers
