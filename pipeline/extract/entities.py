@@ -69,7 +69,25 @@ _COMPANY_WORDS = {
     "shipbuilding", "shipyard", "shipyards", "electric", "electronics", "steel", "oil", "petroleum", "telecom",
     "telegraph", "telephone", "express", "bank", "bancorp", "trading", "motor", "systems", "technologies",
     "dynamics", "engineering", "manufacturing", "chemical", "chemicals", "mining", "energy", "marine", "heavy",
+    "lines", "shipping", "maritime", "navigation", "freight",          # "U.S. Lines", "Kuwait Shipping"
 }
+# A company's name can hold a weapon word ("Royal Dutch/Shell Group", "Shell Oil Co", "<Bell Helicopter
+# Textron>", "Cannon Group Inc"): such a word is part of the name, not a weapon. Names are recognised by
+# their shape: the Reuters company markup "<Name>", a run of capitalised words ending in a corporate
+# designator, or a run of capitalised words before a stock ticker ("Boeing Co <BA>").
+_CORP_DESIGNATORS = ("Co", "Cos", "Corp", "Corporation", "Inc", "Incorporated", "Ltd", "Limited", "Plc", "PLC",
+                     "plc", "AG", "SA", "S.A.", "NV", "N.V.", "AB", "A/S", "ASA", "GmbH", "SpA", "S.p.A.", "Group",
+                     "Oil", "Industries", "Holdings", "Airlines", "Airways", "Lines", "Motors", "Bancorp")
+# designators that make a spaCy ORG a COMPANY ("Group" and "Oil" also end names of blocs and state bodies)
+_ORG_COMPANY_ENDS = frozenset(d.rstrip(".") for d in _CORP_DESIGNATORS) - {"Group", "Oil", "Lines"}
+_NAME_WORD = r"[A-Z][\w&'.\-]*(?:/[A-Z][\w&'.\-]*)?"
+_NAME_GAP = r"[ \t]*\n?[ \t]*(?:(?:of|and|&|de|du|des)[ \t]+)?"
+_DESIGNATOR = r"(?:%s)(?![\w/])" % "|".join(re.escape(d) for d in sorted(_CORP_DESIGNATORS, key=len, reverse=True))
+_CORP_NAME = re.compile(r"(?<![\w.])%s(?:%s%s){0,5}?[ \t]*\n?[ \t]*%s" % (_NAME_WORD, _NAME_GAP, _NAME_WORD, _DESIGNATOR))
+_TICKER = r"<[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,3})?>"
+_TICKER_NAME = re.compile(r"(?<![\w.])(%s(?:%s%s){0,5})[ \t]*\n?[ \t]*%s" % (_NAME_WORD, _NAME_GAP, _NAME_WORD, _TICKER))
+_TICKER_AFTER = re.compile(r"[ \t]*\n?[ \t]*" + _TICKER)
+_REUTERS_MARKUP = re.compile(r"<([A-Z][^<>\n]{0,80})>")
 _MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "NUM", "ADV"}
 _ADJECTIVAL_KINDS = {"demonym", "abbr", "prefix"}
 _PARTY_KINDS = {"name", "abbr", "demonym"}
@@ -96,7 +114,7 @@ class _Cand:
 # ----------------------------------------------------------------------------- text helpers
 def _prev_word(text: str, start: int) -> str:
     m = re.search(r"([A-Za-z][A-Za-z.'\-]*)[\s\-]*$", text[max(0, start - 40):start])
-    return m.group(1).lower().rstrip(".") if m else ""
+    return m.group(1).lower().rstrip(".-") if m else ""          # "ex-tank" -> "ex"
 
 
 def _next_word(text: str, end: int) -> str:
@@ -435,6 +453,38 @@ def _weapon_candidates(text, hits, idx, cands, gaz):
                            None, cat, kind="term"))
 
 
+def company_name_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of company names recognised by their shape (Reuters markup, a corporate designator,
+    a stock ticker after the name)."""
+    spans = [(m.start(1), m.end(1)) for m in _REUTERS_MARKUP.finditer(text)] if "<" in text else []
+    spans += [(m.start(), m.end()) for m in _CORP_NAME.finditer(text)]
+    if "<" in text:
+        spans += [(m.start(1), m.end(1)) for m in _TICKER_NAME.finditer(text)]
+    return spans
+
+
+def _drop_weapons_in_names(text: str, cands: list[_Cand]) -> None:
+    """A weapon word that starts inside a company name is part of the name ("Shell Oil Co"); the same
+    capitalised generic word elsewhere in the article names the same company ("Shell's interest")."""
+    spans = company_name_spans(text)
+    if not spans:
+        return
+    spans.sort()
+    starts = [a for a, _ in spans]
+
+    def inside(pos: int) -> bool:
+        i = bisect.bisect_right(starts, pos) - 1
+        return any(a <= pos < b for a, b in spans[max(0, i - 3):i + 1])
+
+    drop = {id(c) for c in cands if c.label == "WEAPON" and inside(c.start)}
+    if not drop:
+        return
+    names = {text[c.start:c.end] for c in cands if id(c) in drop and c.kind == "term"
+             and text[c.start].isupper() and not text[c.start:c.end].isupper()}
+    drop |= {id(c) for c in cands if c.label == "WEAPON" and c.kind == "term" and text[c.start:c.end] in names}
+    cands[:] = [c for c in cands if id(c) not in drop]
+
+
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
     """Greedy: longest first, then label priority; spans never overlap."""
     order = sorted(cands, key=lambda c: (-(c.end - c.start), _PRIORITY.get(c.label, 5), c.rank, -c.spec, c.start))
@@ -544,7 +594,8 @@ def _spacy_candidates(text, idx, accepted: list[_Cand], gaz) -> list[_Cand]:
             elif frag.isupper() and len(frag) <= 5 and text[s - 1:s] == "<":
                 continue                                              # Reuters ticker "<BA>"
             else:
-                out.append(_Cand(s, e, "ORG", re.sub(r"\s+", " ", frag), source="spacy"))
+                lab = "COMPANY" if _company_shaped(text, s, e) else "ORG"
+                out.append(_Cand(s, e, lab, re.sub(r"\s+", " ", frag), source="spacy"))
         else:
             if frag in persons:
                 continue
@@ -554,7 +605,49 @@ def _spacy_candidates(text, idx, accepted: list[_Cand], gaz) -> list[_Cand]:
             continue
         accepted.remove(old)
         out.append(new)
+    _short_company_names(text, idx, accepted, out)
     return out
+
+
+def _company_shaped(text: str, s: int, e: int) -> bool:
+    """A spaCy ORG that ends in a corporate designator ("Arus Corp", "Boliden AB"), is followed by a stock
+    ticker ("Data General <DGN>") or is the Reuters company markup itself ("<Kia Industrial Corp>")."""
+    last = text[s:e].split()[-1].rstrip(".,") if text[s:e].split() else ""
+    if last in _ORG_COMPANY_ENDS:
+        return True
+    if _TICKER_AFTER.match(text, e):
+        return True
+    return text[s - 1:s] == "<" and text[e:e + 1] == ">"
+
+
+def _short_company_names(text: str, idx: _DocIndex, accepted: list[_Cand], out: list[_Cand]) -> None:
+    """A company named in full once is often named short later: "Pan Am" after "Pan Am Corp", "JAT" after
+    "JAT-Jugoslav Airlines", "American" (as a noun, not a modifier) after "American Airlines"."""
+    full = [c for c in accepted + out if c.label == "COMPANY"]
+    if not full:
+        return
+    names = {re.sub(r"\s+", " ", text[c.start:c.end]): c for c in full}
+    for c in out:
+        if c.label != "ORG":
+            continue
+        frag = re.sub(r"\s+", " ", text[c.start:c.end])
+        if any(n != frag and (n.startswith(frag + " ") or n.startswith(frag + "-")) for n in names):
+            c.label = "COMPANY"
+    for i, c in enumerate(accepted):
+        if c.label != "COUNTRY" or c.kind != "demonym":
+            continue
+        word = text[c.start:c.end]
+        owner = next((n for n in names if n.startswith(word + " ") and n != word), None)
+        if owner is None:
+            continue
+        tok = idx.token_at(c.start)
+        if tok is None or tok.dep_ in ("amod", "compound", "nmod", "npadvmod"):
+            continue
+        nxt = idx.doc[tok.i + 1] if tok.i + 1 < len(idx.doc) else None
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.tag_ != "POS":
+            continue
+        accepted[i] = _Cand(c.start, c.end, "COMPANY", owner, names[owner].iso3 or c.iso3, kind="short-name",
+                            source="spacy")
 
 
 # ----------------------------------------------------------------------------- origins
@@ -609,6 +702,7 @@ def _core(text: str, day: dt.date, idx: _DocIndex | None) -> list[_Cand]:
     _country_candidates(text, hits, idx, day, cands, us_place_sents, gaz_starts, gaz_ends, datelines)
     _org_candidates(text, hits, idx, cands)
     _weapon_candidates(text, hits, idx, cands, gaz)
+    _drop_weapons_in_names(text, cands)
     weapon_spans = [(c.start, c.end) for c in cands if c.label == "WEAPON"]
     _composites(text, cands, [h for h in hits if h.entry.label == "HEAD"], weapon_spans)
     return _resolve(cands)

@@ -42,7 +42,12 @@ def is_passive(tok, sv: SentenceView | None = None) -> bool:
         c.dep_ in ("aux", "nsubj") for c in tok.children)
 
 
+def _has_to(tok) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
 def _subject_control_chain(sv: SentenceView, start, chain: list, depth: int = 0):
+    """Climb from a verb to the verbs and nouns that give it its subject, appending their links."""
     lex = sv.lex
     cur = start
     for _ in range(5):
@@ -50,70 +55,76 @@ def _subject_control_chain(sv: SentenceView, start, chain: list, depth: int = 0)
         if h is cur:
             return
         if d == "xcomp" or (d == "conj" and h.pos_ in ("VERB", "AUX")) or (
-                d == "ccomp" and h.lemma_.lower() in lex.embedding_verbs and any(
-                    c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)):
+                d == "ccomp" and h.lemma_.lower() in lex.embedding_verbs and _has_to(cur)):
+            # "agreed to buy", "directed the Pentagon to provide" (the object controls)
             spec = lex.embedding_verbs.get(h.lemma_.lower(), {})
             kind = "obj_control" if spec.get("object_control") and any(
                 c.dep_ in ("dobj", "dative") for c in h.children) else "subj_control"
             chain.append(Link(h, kind, spec))
             cur = h
-            continue
-        if d in ("acl", "relcl") and h.pos_ in ("NOUN", "PROPN") and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
-            # "a contract to supply", "Russia's plan to buy": the host noun and its governor
-            chain.append(Link(h, "noun_host", None))
-            if h.dep_ in ("dobj", "attr", "oprd", "pobj") and depth < 2:
-                gov = h.head if h.dep_ != "pobj" else h.head.head
-                if gov.pos_ in ("VERB", "AUX"):
-                    chain.append(Link(gov, "subj_control", lex.embedding_verbs.get(gov.lemma_.lower(), {})))
-                    _subject_control_chain(sv, gov, chain, depth + 1)
+        elif d in ("acl", "relcl") and h.pos_ in ("NOUN", "PROPN") and _has_to(cur):
+            _infinitive_host(sv, h, chain, depth)    # "a contract to supply", "Russia's plan to buy"
             return
-        if d == "pcomp" and cur.tag_ == "VBG" and not any(c.dep_ in SUBJ for c in cur.children):
-            # "are in the process of donating", "committed to providing", "responsible for supplying"
-            up = h.head if h.dep_ == "prep" else None
-            if up is not None and up.pos_ == "NOUN" and (up.lemma_.lower() in lex.host_nouns
-                                                         or up.lower_ in lex.host_nouns):
-                # "halted talks with the United States on buying F-35 jets"
-                chain.append(Link(up, "noun_host", None))
-                g = up.head if up.dep_ != "pobj" else up.head.head   # "are in the process of donating"
-                if up.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and g.pos_ in ("VERB", "AUX"):
-                    chain.append(Link(g, "subj_control", lex.embedding_verbs.get(g.lemma_.lower()) or
-                                      lex.noun_governors.get(g.lemma_.lower()) or {}))
-                    _subject_control_chain(sv, g, chain, depth + 1)
+        elif d == "pcomp" and cur.tag_ == "VBG" and not any(c.dep_ in SUBJ for c in cur.children):
+            cur = _gerund_governor(sv, cur, chain, depth)  # "committed to providing", "thanked X for donating"
+            if cur is None:
                 return
-            hops = 0
-            while up is not None and up.pos_ in ("NOUN",) and up.dep_ == "pobj" and hops < 2:
-                up = up.head.head
-                hops += 1
-            if up is not None and up.lemma_ == "be" and hops == 0:
-                adj = next((c for c in up.children if c.dep_ == "acomp" and any(
-                    g.dep_ == "prep" and g.lower_ == "to" for g in c.children)), None)
-                if adj is not None:   # "We are grateful to Belgium and Norway for committing to provide"
-                    chain.append(Link(adj, "obj_control", {}))
-                    return
-            if up is not None and up.pos_ in ("VERB", "AUX", "ADJ"):
-                # "accused North Korea of sending arms", "thanked Germany for providing": the object
-                # controls the gerund; "are in the process of donating": the subject does
-                # "blocked Germany from exporting ammunition to Ukraine": the object is the would-be supplier
-                kind = "obj_control" if hops == 0 and h.lower_ in ("of", "for", "to", "from") and (any(
-                    c.dep_ in ("dobj",) for c in up.children) or (
-                    up.pos_ == "ADJ" and any(c.dep_ == "prep" and c.lower_ == "to" for c in up.children))) \
-                    else "subj_control"   # "grateful to Belgium and Norway for committing to provide"
-                spec = {} if up.lemma_ == "be" else lex.embedding_verbs.get(up.lemma_.lower(), {})
-                chain.append(Link(up, kind, spec))
-                cur = up
-                if kind == "obj_control":
-                    return
-                continue
-            return
-        if d == "advcl" and (any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children) or (
-                cur.tag_ == "VBG" and not any(c.dep_ == "mark" for c in cur.children))) \
+        elif d == "advcl" and (_has_to(cur) or (cur.tag_ == "VBG" and not any(c.dep_ == "mark" for c in cur.children))) \
                 and not any(c.dep_ in SUBJ for c in cur.children):
             # "Russia turned to Iran to buy drones"; "..., providing Ukraine with hundreds of interceptors"
             chain.append(Link(h, "subj_control", {}))
             cur = h
-            continue
-        return
+        else:
+            return
+
+
+def _infinitive_host(sv: SentenceView, host, chain: list, depth: int):
+    """The noun hosting an infinitive, and the verb governing that noun ("signed a contract to supply")."""
+    chain.append(Link(host, "noun_host", None))
+    if host.dep_ in ("dobj", "attr", "oprd", "pobj") and depth < 2:
+        gov = host.head if host.dep_ != "pobj" else host.head.head
+        if gov.pos_ in ("VERB", "AUX"):
+            chain.append(Link(gov, "subj_control", sv.lex.embedding_verbs.get(gov.lemma_.lower(), {})))
+            _subject_control_chain(sv, gov, chain, depth + 1)
+
+
+def _gerund_governor(sv: SentenceView, cur, chain: list, depth: int):
+    """A gerund in a prepositional phrase: its host noun ("in the process of donating", "talks on
+    buying"), the adjective of "grateful to X for", or the verb whose object or subject controls it
+    ("accused North Korea of sending", "blocked Germany from exporting"). Returns the verb to climb
+    on from, or None."""
+    lex = sv.lex
+    h = cur.head
+    up = h.head if h.dep_ == "prep" else None
+    if up is not None and up.pos_ == "NOUN" and (up.lemma_.lower() in lex.host_nouns or up.lower_ in lex.host_nouns):
+        chain.append(Link(up, "noun_host", None))
+        g = up.head if up.dep_ != "pobj" else up.head.head   # "are in the process of donating"
+        if up.dep_ in ("dobj", "attr", "nsubjpass", "pobj") and g.pos_ in ("VERB", "AUX"):
+            chain.append(Link(g, "subj_control", lex.embedding_verbs.get(g.lemma_.lower()) or
+                              lex.noun_governors.get(g.lemma_.lower()) or {}))
+            _subject_control_chain(sv, g, chain, depth + 1)
+        return None
+    hops = 0
+    while up is not None and up.pos_ in ("NOUN",) and up.dep_ == "pobj" and hops < 2:
+        up = up.head.head
+        hops += 1
+    if up is not None and up.lemma_ == "be" and hops == 0:
+        adj = next((c for c in up.children if c.dep_ == "acomp" and any(
+            g.dep_ == "prep" and g.lower_ == "to" for g in c.children)), None)
+        if adj is not None:   # "We are grateful to Belgium and Norway for committing to provide"
+            chain.append(Link(adj, "obj_control", {}))
+            return None
+    if up is None or up.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    # the object controls the gerund ("thanked Germany for providing", "blocked Germany from exporting"),
+    # else the subject does ("are in the process of donating")
+    kind = "obj_control" if hops == 0 and h.lower_ in ("of", "for", "to", "from") and (any(
+        c.dep_ in ("dobj",) for c in up.children) or (
+        up.pos_ == "ADJ" and any(c.dep_ == "prep" and c.lower_ == "to" for c in up.children))) \
+        else "subj_control"
+    spec = {} if up.lemma_ == "be" else lex.embedding_verbs.get(up.lemma_.lower(), {})
+    chain.append(Link(up, kind, spec))
+    return None if kind == "obj_control" else up
 
 
 def build_chain(sv: SentenceView, trig: Trigger) -> list[Link]:
