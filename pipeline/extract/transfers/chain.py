@@ -128,28 +128,38 @@ def _gerund_governor(sv: SentenceView, cur, chain: list, depth: int):
 
 
 def build_chain(sv: SentenceView, trig: Trigger) -> list[Link]:
+    """The trigger's chain: itself first, then the verbs and nouns whose arguments count as its own."""
     tok = trig.token
     chain = [Link(tok, "self")]
-    lex = sv.lex
     if trig.frame == "produce":
-        # the giver of the permission: "it has given preliminary approval for Egypt to produce"
-        if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
-            head = tok.head
-            giver = head.head if head.pos_ in ("NOUN", "PROPN") else head
-            if giver.pos_ in ("VERB", "AUX") and giver.i != tok.i:
-                chain.append(Link(giver, "giver", None))
-        elif not any(c.dep_ in SUBJ for c in tok.children):
-            _subject_control_chain(sv, tok, chain)     # "Japan has decided to cooperate with the U.S. to develop"
-            if tok.dep_ == "advcl" and tok.head.i not in {lk.token.i for lk in chain}:
-                chain.append(Link(tok.head, "subj_control", {}))
-                _subject_control_chain(sv, tok.head, chain)
-        return chain
-    if trig.kind in ("verb", "possession") or (trig.kind == "license" and tok.pos_ == "VERB"):
+        _production_chain(sv, tok, chain)
+    elif trig.kind in ("verb", "possession") or (trig.kind == "license" and tok.pos_ == "VERB"):
         if not any(c.dep_ in SUBJ for c in tok.children):
             _subject_control_chain(sv, tok, chain)
-        return chain
-    # nouns (and "under licence"): the governing verb or host noun
-    d, h = tok.dep_, tok.head
+    else:
+        _noun_chain(sv, trig, chain)
+    return chain
+
+
+def _production_chain(sv: SentenceView, tok, chain: list):
+    """Licensed production: the giver of the permission ("it has given preliminary approval for Egypt to
+    produce"), or the verbs giving the producer ("Japan has decided to cooperate with the U.S. to develop")."""
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+        head = tok.head
+        giver = head.head if head.pos_ in ("NOUN", "PROPN") else head
+        if giver.pos_ in ("VERB", "AUX") and giver.i != tok.i:
+            chain.append(Link(giver, "giver", None))
+    elif not any(c.dep_ in SUBJ for c in tok.children):
+        _subject_control_chain(sv, tok, chain)
+        if tok.dep_ == "advcl" and tok.head.i not in {lk.token.i for lk in chain}:
+            chain.append(Link(tok.head, "subj_control", {}))
+            _subject_control_chain(sv, tok.head, chain)
+
+
+def _noun_chain(sv: SentenceView, trig: Trigger, chain: list):
+    """A noun trigger (and "under licence"): the verb governing it, or the noun hosting it."""
+    lex = sv.lex
+    d, h = trig.token.dep_, trig.token.head
     for _ in range(4):
         if d == "conj" and h.pos_ in ("NOUN", "PROPN"):
             d, h = h.dep_, h.head
@@ -163,36 +173,37 @@ def build_chain(sv: SentenceView, trig: Trigger) -> list[Link]:
         else:
             break
     if d in ("dobj", "attr", "oprd", "nsubjpass", "dative", "appos") and h.pos_ in ("VERB", "AUX"):
-        chain.append(Link(h, "gov", lex.noun_governors.get(h.lemma_.lower())))
-        if d == "attr" and h.lemma_.lower() in ("be", "become", "remain"):
-            chain[-1] = Link(h, "copula", None)
+        copula = d == "attr" and h.lemma_.lower() in ("be", "become", "remain")
+        chain.append(Link(h, "copula", None) if copula else Link(h, "gov", lex.noun_governors.get(h.lemma_.lower())))
         if not any(c.dep_ in SUBJ for c in h.children):
             _subject_control_chain(sv, h, chain)
     elif d == "pobj" and h.dep_ in ("prep", "agent"):
-        host = h.head
-        if host.pos_ in ("VERB", "AUX") and h.lower_ == "as" and trig.entry.agent:
-            # "France overtook Russia as the second-largest arms supplier to India": the subject is the agent
-            chain.append(Link(host, "copula", None))
-        elif host.pos_ in ("VERB", "AUX"):
-            chain.append(Link(host, "gov", lex.noun_governors.get(host.lemma_.lower()) or
-                              ({"stage": "licensed", "subject": "recipient"} if trig.kind == "license" else None)))
-            if not any(c.dep_ in SUBJ for c in host.children):
-                _subject_control_chain(sv, host, chain)
-        elif host.pos_ in ("NOUN", "PROPN") and host.i not in sv.tok_weapon and host.i not in sv.tok_party:
-            # "talks on the sale", "approval of the purchase", "a contract for the purchase"
-            chain.append(Link(host, "noun_host", None))
-            if host.dep_ in ("dobj", "attr", "oprd") and host.head.pos_ in ("VERB", "AUX"):
-                g = host.head
-                spec = lex.noun_governors.get(g.lemma_.lower())
-                if spec is None and host.lemma_.lower() in lex.host_nouns:
-                    spec = {"subject": "first"}   # "play a role in the provision of", "made efforts toward the sale"
-                chain.append(Link(g, "gov", spec))
-                if not any(c.dep_ in SUBJ for c in g.children):
-                    _subject_control_chain(sv, g, chain)
+        _prepositional_host(sv, trig, h, chain)
     elif d == "nsubj" and h.pos_ == "VERB" and (lex.noun_governors.get(h.lemma_.lower()) or {}).get("arrival"):
         chain.append(Link(h, "gov", lex.noun_governors[h.lemma_.lower()]))   # "the shipment arrived in Russia"
     elif d == "appos" and h.i in sv.tok_party:
         chain.append(Link(h, "appos_party", None))
-    elif d in ("nsubj",) and h.pos_ in ("VERB", "AUX") and h.lemma_.lower() in lex.include_verbs:
-        pass
-    return chain
+
+
+def _prepositional_host(sv: SentenceView, trig: Trigger, prep, chain: list):
+    """A noun trigger in a prepositional phrase: on a verb ("went ahead with the sale", "overtook Russia as
+    the largest supplier to India") or on a host noun ("talks on the sale", "a contract for the purchase")."""
+    lex = sv.lex
+    host = prep.head
+    if host.pos_ in ("VERB", "AUX") and prep.lower_ == "as" and trig.entry.agent:
+        chain.append(Link(host, "copula", None))     # the subject is the agent
+    elif host.pos_ in ("VERB", "AUX"):
+        chain.append(Link(host, "gov", lex.noun_governors.get(host.lemma_.lower()) or
+                          ({"stage": "licensed", "subject": "recipient"} if trig.kind == "license" else None)))
+        if not any(c.dep_ in SUBJ for c in host.children):
+            _subject_control_chain(sv, host, chain)
+    elif host.pos_ in ("NOUN", "PROPN") and host.i not in sv.tok_weapon and host.i not in sv.tok_party:
+        chain.append(Link(host, "noun_host", None))
+        if host.dep_ in ("dobj", "attr", "oprd") and host.head.pos_ in ("VERB", "AUX"):
+            g = host.head
+            spec = lex.noun_governors.get(g.lemma_.lower())
+            if spec is None and host.lemma_.lower() in lex.host_nouns:
+                spec = {"subject": "first"}   # "play a role in the provision of", "made efforts toward the sale"
+            chain.append(Link(g, "gov", spec))
+            if not any(c.dep_ in SUBJ for c in g.children):
+                _subject_control_chain(sv, g, chain)
