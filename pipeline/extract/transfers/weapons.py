@@ -7,72 +7,79 @@ from pipeline.extract.transfers.sentence import SentenceView, noun_kind
 
 
 def weapon_attaches(sv: SentenceView, w: Weapon, chain_idx: dict, trig: Trigger) -> bool:
-    lex = sv.lex
+    """Does the weapon's phrase climb to the trigger's chain without passing another clause, a party's
+    own modifier or another weapon's modifier?"""
     t = w.root
     for _ in range(14):
         h = t.head
         if h is t:
             return False
         if h.i in chain_idx:
-            link = chain_idx[h.i]
-            if link.kind == "self":
-                return True
-            if link.kind in ("noun_host",):
-                return t.dep_ in ("prep",) and t.lower_ in ("for", "of")
-            if link.kind == "gov":
-                # "built the F-16 under licence": the object of the production verb
-                if trig.kind == "license" and t.dep_ in ("dobj", "nsubjpass"):
-                    return True
-                # "signed a contract with Hanwha for 152 K9 howitzers": the parser hangs "for" on the verb
-                if t.dep_ == "prep" and t.lower_ == "for" and trig.token.dep_ == "dobj" \
-                        and trig.frame in ("neutral", "acquire"):
-                    return True
-                # "approved the sale to Poland of 96 Apache helicopters": the parser hangs "of" on the verb,
-                # or on the recipient whose "to" it hangs on the verb
-                if t.dep_ == "prep" and t.lower_ in ("of", "to") and trig.token.dep_ == "dobj" and trig.kind == "noun" \
-                        and trig.token.i < t.i:
-                    return True
-                # "signed a deal ... for F-16s"; objects of the governor belong to the noun trigger only
-                # when the noun is not the object itself
-                return t.dep_ in ("dobj",) and trig.token.dep_ != "dobj" and h.lemma_.lower() in lex.include_verbs
-            return False
+            return _reaches_link(sv, t, chain_idx[h.i], trig)
         if h.pos_ in ("VERB", "AUX") and h.dep_ != "prep":
-            lemma = h.lemma_.lower()
-            # "the deal also includes ammunition", "a package which includes HIMARS"
-            if lemma in lex.include_verbs and t.dep_ in ("dobj", "attr", "prep"):
-                subj = [c for c in h.children if c.dep_ in ("nsubj", "nsubjpass")]
-                if any(s.i == trig.token.i or s.i in chain_idx for s in subj):
-                    return True
-                if h.dep_ in ("relcl", "acl"):
-                    # "a package for Ukraine, which includes ...": the relative clause may hang on the
-                    # object of the trigger's own preposition
-                    n = h.head
-                    for _ in range(3):
-                        if n.i == trig.token.i or n.i in chain_idx:
-                            return True
-                        if n.dep_ not in ("pobj", "prep") or n.head is n:
-                            break
-                        n = n.head
-                return False
-            # "a deal with France to build it 12 submarines": the production verb of a deal noun
-            if lemma in lex.production_verbs and t.dep_ in ("dobj", "dative") and h.dep_ in ("acl", "relcl") \
-                    and (h.head.i == trig.token.i or h.head.i in chain_idx) and trig.kind in ("noun", "license"):
-                return True
-            return False
+            return _through_verb(sv, t, h, chain_idx, trig)
         if h.i in sv.tok_party and t.dep_ not in ("conj", "appos") and not (
                 t.dep_ == "prep" and (t.lower_ in LIST_PREPS or t.lower_ in ("of", "for"))):
             return False      # ("the sale to Iraq of Exocet missiles": "of" hung on the recipient passes)
-        if t.dep_ == "pobj" and h.dep_ in ("prep",):
-            # a weapon in a prepositional phrase of another weapon ("engines for the vessels") is a modifier
-            up = h.head
-            if up.i in sv.tok_weapon and up.i not in chain_idx and h.lower_ not in ("of", "including", "like", "as") \
-                    and not (sv.tok_weapon[up.i].bound and sv.tok_weapon[up.i].category in ("other", "unspecified")):
-                return False   # "engines for the vessels"; but "parts for F-16s" names the system
-            if up.pos_ in ("NOUN", "PROPN") and up.i not in chain_idx and up.i not in sv.tok_weapon:
-                if noun_kind(sv, up) == "other" and not _is_trigger_noun(sv, up):
-                    return False
+        if t.dep_ == "pobj" and h.dep_ in ("prep",) and _modifies_other_noun(sv, h, chain_idx):
+            return False
         t = h
     return False
+
+
+def _reaches_link(sv: SentenceView, t, link, trig: Trigger) -> bool:
+    """The weapon's phrase ``t`` hangs on a chain token: its own trigger, a host noun's "for"/"of", or
+    what the governing verb of a noun trigger takes for it."""
+    if link.kind == "self":
+        return True
+    if link.kind == "noun_host":
+        return t.dep_ == "prep" and t.lower_ in ("for", "of")
+    if link.kind != "gov":
+        return False
+    if trig.kind == "license" and t.dep_ in ("dobj", "nsubjpass"):
+        return True      # "built the F-16 under licence": the object of the production verb
+    if t.dep_ == "prep" and t.lower_ == "for" and trig.token.dep_ == "dobj" and trig.frame in ("neutral", "acquire"):
+        return True      # "signed a contract with Hanwha for 152 K9 howitzers": "for" hung on the verb
+    if t.dep_ == "prep" and t.lower_ in ("of", "to") and trig.token.dep_ == "dobj" and trig.kind == "noun" \
+            and trig.token.i < t.i:
+        return True      # "approved the sale to Poland of 96 Apache helicopters": "of" hung on the verb
+    # "signed a deal ... which includes F-16s": the governor's object, when the noun is not that object
+    return t.dep_ == "dobj" and trig.token.dep_ != "dobj" and link.token.lemma_.lower() in sv.lex.include_verbs
+
+
+def _through_verb(sv: SentenceView, t, verb, chain_idx: dict, trig: Trigger) -> bool:
+    """The weapon is an argument of a verb outside the chain: an include-verb whose subject is the trigger
+    ("the deal also includes ammunition", "a package for Ukraine, which includes HIMARS"), or the
+    production verb of a deal noun ("a deal with France to build it 12 submarines")."""
+    lex = sv.lex
+    lemma = verb.lemma_.lower()
+    if lemma in lex.include_verbs and t.dep_ in ("dobj", "attr", "prep"):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(s.i == trig.token.i or s.i in chain_idx for s in subj):
+            return True
+        if verb.dep_ in ("relcl", "acl"):
+            # the relative clause may hang on the object of the trigger's own preposition
+            n = verb.head
+            for _ in range(3):
+                if n.i == trig.token.i or n.i in chain_idx:
+                    return True
+                if n.dep_ not in ("pobj", "prep") or n.head is n:
+                    break
+                n = n.head
+        return False
+    return lemma in lex.production_verbs and t.dep_ in ("dobj", "dative") and verb.dep_ in ("acl", "relcl") \
+        and (verb.head.i == trig.token.i or verb.head.i in chain_idx) and trig.kind in ("noun", "license")
+
+
+def _modifies_other_noun(sv: SentenceView, prep, chain_idx: dict) -> bool:
+    """A weapon in a prepositional phrase of another weapon ("engines for the vessels"; but "parts for
+    F-16s" names the system) or of an unrelated noun is that noun's modifier."""
+    up = prep.head
+    if up.i in sv.tok_weapon and up.i not in chain_idx and prep.lower_ not in ("of", "including", "like", "as") \
+            and not (sv.tok_weapon[up.i].bound and sv.tok_weapon[up.i].category in ("other", "unspecified")):
+        return True
+    return up.pos_ in ("NOUN", "PROPN") and up.i not in chain_idx and up.i not in sv.tok_weapon \
+        and noun_kind(sv, up) == "other" and not _is_trigger_noun(sv, up)
 
 
 def _is_trigger_noun(sv: SentenceView, tok) -> bool:
