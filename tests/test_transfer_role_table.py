@@ -34,3 +34,15 @@ def test_each_link_kind_reads_roles(nlp, text, expected):
     from tests.test_transfers import run, tuples
 
     assert tuples(run(nlp, text)) == expected
+
+
+def test_readme_worked_example(nlp):
+    """The worked example of the README's 'How a transfer row is derived' gives the rows it says."""
+    from tests.test_transfers import run
+
+    rows = run(nlp, "Washington approved the sale of 24 F-16 jets and 6 Apache helicopters to Poland and "
+                    "Romania, officials said.")
+    got = {(r.supplier_iso3, r.recipient_iso3, r.weapon_category, r.quantity_value, r.stage, r.modality,
+            r.date_start) for r in rows}
+    assert got == {("USA", rec, cat, qty, "approved", "asserted", None)
+                   for rec in ("POL", "ROU") for cat, qty in (("aircraft", 24), ("helicopters", 6))}
