@@ -93,6 +93,7 @@ class TransferMention:
     date_text: str | None = None
     confidence: float = 0.5
     trigger: str | None = None     # the lemma that fired (debugging aid, stored)
+    derivation: str = "sentence"   # where the parties came from when not from the sentence (rows.derivation)
 
 
 @dataclass(slots=True)

@@ -27,5 +27,8 @@ CREATE TABLE IF NOT EXISTS arms_transfer_mentions (
     confidence          DOUBLE NOT NULL,
     extractor_version   VARCHAR NOT NULL,
     trigger             VARCHAR,
+    derivation          VARCHAR,    -- 'sentence', or where a party was borrowed from (previous_sentence, list_lead, title, article, speaker, ...)
     PRIMARY KEY (article_id, mention_id)
 );
+-- warehouses made before the column existed
+ALTER TABLE arms_transfer_mentions ADD COLUMN IF NOT EXISTS derivation VARCHAR;

@@ -222,6 +222,7 @@ def share_parties(cands: list[Candidate]):
                             and o.suppliers for o in cands):
                 c.suppliers = [only]
                 c.context = True
+                c.derivation = "clause"
 
 
 def uniq(parties):

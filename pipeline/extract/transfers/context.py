@@ -152,11 +152,12 @@ def _both_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocConte
     if len(source) != 1 or not named <= {source[0][0], source[0][2]}:
         return
     s_iso, s_name, r_iso, r_name = source[0]
+    derivation = "previous_sentence" if source is prev_dyads else "article"
     if (s_name or s_iso) and not any(w.origins for w in c.weapons):
-        c.suppliers = [context_party(sv, s_name, s_iso)]
+        c.suppliers = [context_party(sv, s_name, s_iso, derivation)]
     if r_name or r_iso:
-        c.recipients = [context_party(sv, r_name, r_iso)]
-    c.context = True
+        c.recipients = [context_party(sv, r_name, r_iso, derivation)]
+    _borrowed(c, derivation)
 
 
 def _receiver_of_article(sv: SentenceView, c: Candidate, ctx: DocContext):
@@ -165,8 +166,8 @@ def _receiver_of_article(sv: SentenceView, c: Candidate, ctx: DocContext):
     if c.suppliers and not c.recipients and ctx.recipient and not c.trigger.entry.agent \
             and c.trigger.frame in ("supply", "aid") and ctx.recipient[0] not in {p.iso3 for p in c.suppliers} \
             and not generic_present(c.trigger.token):
-        c.recipients = [context_party(sv, ctx.recipient[1], ctx.recipient[0])]
-        c.context = True
+        c.recipients = [context_party(sv, ctx.recipient[1], ctx.recipient[0], "article")]
+        _borrowed(c, "article")
 
 
 def _other_side_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocContext):
@@ -177,11 +178,14 @@ def _other_side_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: Do
         return   # the origin on the weapon is a stated supplier
     need_supplier = not c.suppliers
     pick = _pick(prev_dyads, need_supplier, known_keys)
+    derivation = "previous_sentence"
     if pick is None and not prev_dyads and ctx.title_keys:
         tk = {k for k in ctx.title_keys if (k, None) not in known_keys}
         if len(tk) == 1:
             iso = next(iter(tk))
-            pick = (iso, iso)
+            pick, derivation = (iso, iso), "title"
+    if pick is None:
+        derivation = "article"
     if pick is None and ctx.dyads:
         # the article's one supplier of this recipient, or the article's one recipient
         same_side = [d for d in ctx.dyads if (d[2], None) in known_keys] if need_supplier else ctx.dyads
@@ -191,12 +195,12 @@ def _other_side_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: Do
         pick = ctx.recipient     # "Israel had played a key role in the arms shipments" (Iran-contra story)
     if pick is None:
         return
-    party = context_party(sv, pick[1], pick[0])
+    party = context_party(sv, pick[1], pick[0], derivation)
     if need_supplier:
         c.suppliers = [party]
     else:
         c.recipients = [party]
-    c.context = True
+    _borrowed(c, derivation)
 
 
 def generic_present(tok) -> bool:
@@ -249,7 +253,7 @@ def fill_from_pair(sv: SentenceView, c: Candidate, pair: tuple | None):
         return
     if c.recipients and not c.suppliers:
         other = next(iso for iso in sides if iso not in known)
-        c.suppliers = [context_party(sv, sides[other][1], other)]
+        c.suppliers = [context_party(sv, sides[other][1], other, "bilateral_pair")]
     elif not c.recipients and not c.suppliers:
         makers = Counter(w.iso3_hint for w in c.weapons if not w.generic and w.iso3_hint)
         ranked = makers.most_common()
@@ -258,17 +262,23 @@ def fill_from_pair(sv: SentenceView, c: Candidate, pair: tuple | None):
         maker = ranked[0][0]
         c.weapons = [w for w in c.weapons if w.iso3_hint in (None, maker)]   # another maker's weapons: not this pair's
         other = next(iso for iso in sides if iso != maker)
-        c.suppliers = [context_party(sv, sides[maker][1], maker)]
-        c.recipients = [context_party(sv, sides[other][1], other)]
+        c.suppliers = [context_party(sv, sides[maker][1], maker, "bilateral_pair")]
+        c.recipients = [context_party(sv, sides[other][1], other, "bilateral_pair")]
     else:
         return
-    c.context = True
+    _borrowed(c, "bilateral_pair")
 
 
-def context_party(sv: SentenceView, name, iso3) -> Party:
+def context_party(sv: SentenceView, name, iso3, derivation: str) -> Party:
+    """A party taken from outside the sentence; ``derivation`` says from where."""
     tok = sv.sent[0]
     return Party(name=name or iso3, iso3=iso3, label="COUNTRY", start=tok.i, end=tok.i, root=tok,
-                 char_start=sv.sent.start_char, char_end=sv.sent.start_char, pronoun=True)
+                 char_start=sv.sent.start_char, char_end=sv.sent.start_char, pronoun=True, derivation=derivation)
+
+
+def _borrowed(c: Candidate, derivation: str):
+    c.context = True
+    c.derivation = derivation
 
 
 _IRREGULAR = {"sold": "sell", "bought": "buy", "sent": "send", "gave": "give", "given": "give", "got": "get",

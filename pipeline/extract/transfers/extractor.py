@@ -156,7 +156,7 @@ def _list_members(state: _ArticleState, sv: SentenceView, cands: list[Candidate]
     weapons = [w for w in sv.weapons if id(w) not in claimed and not w.generic]
     if not weapons:
         return []
-    return [replace(lead, weapons=weapons, bound={}, date=None, money=None)]
+    return [replace(lead, weapons=weapons, bound={}, date=None, money=None, derivation="list_lead")]
 
 
 def _complete_from_surface(sv: SentenceView, cands: list[Candidate]):

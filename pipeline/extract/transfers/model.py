@@ -23,6 +23,7 @@ class Party:
     pronoun: bool = False      # stands in for a party named elsewhere ("it", "we", "the government")
     context: bool = False      # taken from outside the sentence (lower confidence)
     surface: str | None = None  # the text as written ("Lockheed Martin", "Danish")
+    derivation: str | None = None  # where a party not named in the sentence came from (see rows.derivation)
 
     @property
     def key(self):
@@ -78,3 +79,4 @@ class Candidate:
     date: DateMention | None = None
     bound: dict = field(default_factory=dict)      # id(party) -> the weapons that go with it alone
     passive: bool = False                          # a verb trigger in the passive voice
+    derivation: str | None = None                  # where its parties came from when not from its sentence

@@ -108,7 +108,7 @@ def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speake
             # first-person official statements: "we are providing Ukraine with ...", "my Administration is
             # authorizing": the state whose government bodies the article names (exactly one)
             p = Party(name=speaker.name, iso3=speaker.iso3, label="COUNTRY", start=tok.i, end=tok.i + 1, root=tok,
-                      char_start=tok.idx, char_end=tok.idx + len(tok.text), pronoun=True)
+                      char_start=tok.idx, char_end=tok.idx + len(tok.text), pronoun=True, derivation="speaker")
             p.context = True
             sv.parties.append(p)
             sv.tok_party[tok.i] = p
@@ -126,6 +126,7 @@ def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speake
             p = Party(name=src.name, iso3=src.iso3, label="COUNTRY", start=tok.i, end=tok.i + 1,
                       root=tok, char_start=tok.idx, char_end=tok.idx + len(tok.text), pronoun=True)
             p.context = from_ctx
+            p.derivation = "previous_sentence" if from_ctx else "pronoun"
             sv.parties.append(p)
             sv.tok_party[tok.i] = p
             continue
@@ -153,6 +154,7 @@ def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speake
         p = Party(name=a.name, iso3=a.iso3, label=a.label, start=target.i, end=target.i + 1, root=target,
                   char_start=target.idx, char_end=target.idx + len(target.text), pronoun=True)
         p.context = from_context
+        p.derivation = ("speaker" if a is speaker else "previous_sentence") if from_context else "pronoun"
         sv.parties.append(p)
         sv.tok_party[target.i] = p
 

@@ -77,7 +77,17 @@ def _row(sv: SentenceView, c: Candidate, w: Weapon, s: Party | None, r: Party, q
         date_text=c.date.text if c.date else None,
         confidence=round(max(0.05, min(1.0, conf)), 3),
         trigger=c.trigger.token.lemma_.lower(),
+        derivation=derivation(c, s, r, from_origin),
     )
+
+
+def derivation(c: Candidate, s: Party | None, r: Party, from_origin: bool) -> str:
+    """Where the row's parties come from: 'sentence' when both are named in its own sentence, else the
+    sources joined by '+': clause (another clause of the sentence), pronoun (resolved in the sentence),
+    previous_sentence, list_lead, title, article (the article's one dyad or recipient), speaker (the
+    voice of a first-person statement), bilateral_pair, origin (the weapon's stated maker)."""
+    parts = {c.derivation, r.derivation, s.derivation if s is not None else None, "origin" if from_origin else None}
+    return "+".join(sorted(p for p in parts if p)) or "sentence"
 
 
 _JOINT_WORDS = {"partner", "ally", "country", "nation", "other", "state", "government", "member", "friend",

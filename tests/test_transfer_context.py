@@ -1,0 +1,53 @@
+"""The article-context stage: rows whose parties come from outside their sentence say where from."""
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from pipeline.warehouse.store import apply_schema
+from tests.test_transfers import run
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norway sold six Hellfire missiles to Chile.", {("NOR", "CHL", "missiles", "sentence")}),
+    # a package announced in one sentence, its contents in the next
+    ("Sweden unveiled a new package for Estonia. The package includes eight Archer howitzers.",
+     {("SWE", "EST", "artillery", "previous_sentence")}),
+    # the supplier stated only as the weapon's maker
+    ("Ukraine received Turkish-made Bayraktar TB2 drones.", {("TUR", "UKR", "uav", "origin")}),
+])
+def test_rows_say_where_their_parties_come_from(nlp, text, expected):
+    rows = run(nlp, text)
+    assert {(r.supplier_iso3, r.recipient_iso3, r.weapon_category, r.derivation) for r in rows} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Italy approved a package for Morocco. It includes:\n* AW149 helicopters;\n* 18 Centauro armoured vehicles.",
+    "The Israeli government approved a package for Canberra. It includes:\n* Hermes 900 drones;\n"
+    "* 48 Spyder air defence systems.",
+])
+def test_a_list_after_a_colon_line_takes_the_lead_parties(nlp, text):
+    """Whether the parser keeps the bullets in the colon line's sentence or not, each item is a row with
+    the parties of the package the sentence before announced, and none of them says 'sentence'."""
+    rows = run(nlp, text)
+    assert len({r.weapon_category for r in rows}) == 2
+    assert len({(r.supplier_iso3, r.recipient_iso3) for r in rows}) == 1 and rows[0].supplier_iso3
+    assert all(set(r.derivation.split("+")) <= {"list_lead", "previous_sentence"} for r in rows)
+    assert any(r.quantity_value for r in rows)
+
+
+def test_borrowed_rows_have_lower_confidence(nlp):
+    own = run(nlp, "Sweden will deliver eight Archer howitzers to Estonia.")
+    borrowed = run(nlp, "Sweden unveiled a new package for Estonia. The package includes eight Archer howitzers.")
+    assert own and borrowed
+    assert max(r.confidence for r in borrowed) < min(r.confidence for r in own)
+
+
+def test_schema_adds_derivation_to_an_older_warehouse(tmp_path):
+    con = duckdb.connect(str(tmp_path / "old.duckdb"))
+    con.execute("CREATE TABLE arms_transfer_mentions (article_id VARCHAR NOT NULL, mention_id INTEGER NOT NULL, "
+                "PRIMARY KEY (article_id, mention_id))")
+    apply_schema(con)
+    cols = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
+                                      "WHERE table_name = 'arms_transfer_mentions'").fetchall()}
+    assert "derivation" in cols
