@@ -6,7 +6,7 @@ import pytest
 from pipeline.extract.transfers.roles import RoleRule, role_table
 
 ROLES = {None, "S", "R", "A", "B", "RB", "R2", "first", "as_subject", "self_prep", "gov_subject", "gov_object"}
-LINK_KINDS = {"any", "self", "subj_control", "obj_control", "noun_host", "gov", "giver", "copula"}
+LINK_KINDS = {"any", "self", "subj_control", "obj_control", "noun_host", "gov", "giver", "copula", "appos_party"}
 
 
 def test_every_link_kind_has_rules_and_every_role_is_known():
@@ -29,6 +29,7 @@ def test_every_link_kind_has_rules_and_every_role_is_known():
     ("Chile's plan to buy Hellfire missiles from Norway stalled.", {("NOR", "CHL", "missiles")}),    # noun_host
     ("Norway approved the sale of Hellfire missiles to Chile.", {("NOR", "CHL", "missiles")}),       # gov
     ("Norway is the main supplier of Hellfire missiles to Chile.", {("NOR", "CHL", "missiles")}),    # copula
+    ("Chile bought Hellfire missiles from Norway, its main supplier of arms.", {("NOR", "CHL", "missiles")}),
 ])
 def test_each_link_kind_reads_roles(nlp, text, expected):
     from tests.test_transfers import run, tuples

@@ -51,6 +51,10 @@ def _table_roles(sv: SentenceView, trig: Trigger, chain_idx: dict, passive: bool
     bound: dict[int, list] = {}      # party -> the weapons its phrase hangs on
     for p in sv.parties:
         if p.root.i in chain_idx:
+            link = chain_idx[p.root.i]
+            role = role_for(trig, link, "appos", None, False, passive) if link.kind == "appos_party" else None
+            if role:
+                roles[role].append(p)     # "Colombia, a longtime customer of China": the apposed party
             continue
         att = attach(sv, p.root, chain_idx)
         if att is None:

@@ -14,7 +14,7 @@ from pipeline.extract.transfers.context import (DocContext, bilateral_pair, date
 from pipeline.extract.transfers.lexicon import lexicon
 from pipeline.extract.transfers.model import Candidate, Party
 from pipeline.extract.transfers.pronouns import article_speaker, main_subject, resolve_pronouns
-from pipeline.extract.transfers.rows import build_rows, dedupe, subsume_unnamed
+from pipeline.extract.transfers.rows import build_rows, dedupe, drop_generic_beside_specific, subsume_unnamed
 from pipeline.extract.transfers.sentence import SentenceView
 from pipeline.extract.transfers.stage import stage_and_modality
 from pipeline.extract.transfers.surface import fill_roles_from_surface
@@ -105,7 +105,8 @@ def _sentence(state: _ArticleState, sent, text: str, entities, figures, dates):
         is_direct = not c.context and not any(p.context for p in c.suppliers + c.recipients)
         sent_rows.extend((r, is_direct) for r in build_rows(sv, c, s_figs))
     sent_rows.extend((r, False) for r in earlier_buyers(sv, [r for r, _ in sent_rows]))
-    _hand_over(state, cands, subsume_unnamed(sent_rows), _announced(weaponless))
+    kept = drop_generic_beside_specific(subsume_unnamed(sent_rows))
+    _hand_over(state, cands, kept, _announced(weaponless))
 
 
 def _candidates(state: _ArticleState, sv: SentenceView, s_dates) -> tuple[list[Candidate], list[Candidate]]:

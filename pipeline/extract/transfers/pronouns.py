@@ -64,7 +64,8 @@ def main_subject(sv: SentenceView) -> Party | None:
     for c in root.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             parties = [p for p in sv.parties if p.root.i == c.i] or _np_parties(sv, c)
-            if len({p.key for p in parties}) == 1:
+            parties += [sv.tok_party[k.i] for k in c.conjuncts if k.i in sv.tok_party]
+            if len({p.key for p in parties}) == 1:   # "Kuwait and Jordan have ...": two in focus, none
                 return parties[0]
     return None
 

@@ -181,3 +181,13 @@ def subsume_unnamed(pairs: list[tuple]) -> list[tuple]:
                         quantity_text=q.quantity_text, quantity_qualifier=q.quantity_qualifier)
         out.append((r, flag))
     return out
+
+
+def drop_generic_beside_specific(pairs: list[tuple]) -> list[tuple]:
+    """Within a sentence, 'arms' or 'military aid' between two states that the sentence also names
+    specific weapons for is those weapons, not another transfer ("Italy, Egypt's main arms supplier, will
+    deliver 500 Otomat missiles"). Works on (row, flag) pairs; returns the kept pairs."""
+    specific = {(r.supplier_iso3, r.recipient_iso3) for r, _ in pairs
+                if r.weapon_category != "unspecified" and r.supplier_iso3 and r.recipient_iso3}
+    return [(r, flag) for r, flag in pairs
+            if not (r.weapon_category == "unspecified" and (r.supplier_iso3, r.recipient_iso3) in specific)]
