@@ -17,6 +17,10 @@ def read_candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
     for link in chain:
         chain_idx.setdefault(link.token.i, link)
     passive = trig.kind in ("verb", "license") and is_passive(trig.token, sv)
+    if passive and trig.token.lemma_.lower() in ("equip", "arm", "fit", "outfit") and any(
+            c.dep_ == "nsubjpass" and (c.i in sv.tok_weapon or c.lemma_.lower() in sv.lex.bound_weapon_words)
+            for c in trig.token.children):
+        return None     # "the plane will be equipped with radar": a platform fitted out, not a transfer
     roles, bound = _table_roles(sv, trig, chain_idx, passive)
     _subjectless_verb(sv, trig, passive, roles)
     _deal_for_infinitive(sv, trig, roles)

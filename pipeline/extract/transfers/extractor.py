@@ -17,7 +17,7 @@ from pipeline.extract.transfers.pronouns import article_speaker, main_subject, r
 from pipeline.extract.transfers.rows import build_rows, dedupe, drop_generic_beside_specific, subsume_unnamed
 from pipeline.extract.transfers.sentence import SentenceView
 from pipeline.extract.transfers.stage import stage_and_modality
-from pipeline.extract.transfers.surface import fill_roles_from_surface
+from pipeline.extract.transfers.surface import fill_listed_members, fill_roles_from_surface
 from pipeline.extract.transfers.triggers import find_triggers
 from pipeline.records import DateMention, EntityMention, Figure, TransferMention
 
@@ -169,6 +169,7 @@ def _complete_from_surface(sv: SentenceView, cands: list[Candidate]):
     for c in cands:
         others = {id(p) for o in cands if o is not c for p in o.suppliers + o.recipients}
         fill_roles_from_surface(sv, c, others)
+        fill_listed_members(sv, c, others)
 
 
 def _track_list_lead(state: _ArticleState, sv: SentenceView, s_dates):

@@ -26,10 +26,13 @@ def is_domestic_military(sv: SentenceView, p: Party) -> bool:
 
 
 def keeps_pair(sv: SentenceView, trig: Trigger, s: Party | None, r: Party) -> bool:
-    """Is (supplier, recipient) an international transfer: two different states, no company buying
-    (airlines and lessors buy airliners; a licensee company builds for its state), no state's own forces?"""
+    """Is (supplier, recipient) an international transfer: two different parties, at least one a state, no
+    company buying (airlines and lessors buy airliners; a licensee company builds for its state), no
+    state's own forces?"""
     if s is not None and (s.iso3 and s.iso3 == r.iso3 or s.key == r.key):
         return False
+    if not r.iso3 and not (s is not None and s.iso3):
+        return False    # a non-state party is kept only opposite a state ("U.S.-backed rebels" armed by no one named)
     if r.label == "COMPANY" and trig.frame != "license":
         return False
     return not (is_domestic_military(sv, r) or (s is not None and is_domestic_military(sv, s)))

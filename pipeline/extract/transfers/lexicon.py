@@ -53,6 +53,7 @@ class Lexicon:
     bound_weapon_vetoes: frozenset
     bilateral_heads: frozenset
     host_noun_stages: dict     # noun hosting a trigger -> {stage?, modality?} ("plans to buy")
+    group_nouns: frozenset     # plural nouns a list of states can spell out ("countries, including ...")
     military_cues_by_first: dict   # military words and phrases (lower-case token tuples) by first word
     generic_heads: frozenset   # every word that can start a generic or bound weapon: others are skipped fast
     trigger_words: frozenset   # every lemma/form any word trigger needs: others are skipped fast
@@ -123,6 +124,7 @@ def lexicon() -> Lexicon:
         bound_weapon_vetoes=_low(data["bound_weapon_vetoes"]),
         bilateral_heads=_low(data["bilateral_heads"]),
         host_noun_stages={str(k).lower(): dict(v) for k, v in data["host_noun_stages"].items()},
+        group_nouns=_low(data["group_nouns"]),
         military_cues_by_first=_by_first_word(tuple(str(g).lower().split()) for g in data["military_cues"]),
         generic_heads=frozenset({g.split()[0] for g in generic} | {str(k).lower() for k in data["bound_weapon_words"]}
                                 | {"system", "systems"}),

@@ -41,6 +41,7 @@ class _Climb:
     locked: bool = False           # a role preposition inside a weapon phrase ("jets from France") is kept
     through_weapon: bool = False   # the party's phrase hangs on a weapon ("Iran's missiles")
     weapon: object = None          # the weapon a prepositional party hangs on ("20 Mirage jets from France")
+    state: bool = False            # the climb started from a state (a list of states may spell out a group)
 
 
 _STOP = object()
@@ -49,7 +50,8 @@ _STOP = object()
 def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
     """Climb from a party token to the trigger chain. Returns (Link, dep, prep, through_weapon, weapon)
     or None; ``weapon`` is the weapon the party's phrase hangs on, if any."""
-    st = _Climb(root)
+    party = sv.tok_party.get(root.i)
+    st = _Climb(root, state=party is not None and party.label == "COUNTRY" and bool(party.iso3))
     for _ in range(max_steps):
         t, h = st.t, st.t.head
         if h is t:
@@ -67,7 +69,7 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
         elif d == "prep" and st.prep is not None and h.pos_ == "ADP" and h.dep_ in ("prep", "agent"):
             st.t = h    # "deliveries from Korea to Poland": the parser hangs "to" on "from"; "to" keeps the role
         elif d in ("pobj", "pcomp"):
-            _up_from_object(st, h)
+            _up_from_object(sv, st, h)
         elif d in ("prep", "agent"):
             if _up_from_phrase(sv, st, h) is _STOP:
                 return None
@@ -80,18 +82,34 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
     return None
 
 
-def _up_from_object(st: _Climb, h):
+def _up_from_object(sv: SentenceView, st: _Climb, h):
     """The party is the object of a preposition: note it, or pass a list word ("allies including Canada")."""
     w = h.lower_
-    if w in LIST_PREPS or (w == "as" and st.t.dep_ == "pobj" and h.head.lower_ == "such"):
+    if w in LIST_PREPS or (w == "as" and st.t.dep_ == "pobj" and (
+            h.head.lower_ == "such" or any(c.lower_ == "such" for c in h.children))):
         # the list member takes the role of the list head
         st.t = h.head if h.head is not h else h
         if st.t.dep_ in ("prep",) and st.t.head is not st.t:  # "such as": as <- such <- head
             st.t = st.t.head
+        group = _group_noun(sv, st.t) if st.state else None
+        if group is not None:
+            st.t = group
         return
     if not st.locked:
         st.prep = w
     st.t = h
+
+
+def _group_noun(sv: SentenceView, head):
+    """'Several countries have supplied tanks to Romania, including Israel and Italy', 'Dozens of governments
+    have armed Ukraine, among them Britain': when a list of states hangs on a state, a weapon, a verb or
+    'them', its members are the plural group noun of the clause ("countries", "governments"), if any."""
+    if head.i not in sv.tok_party and head.i not in sv.tok_weapon and head.pos_ not in ("VERB", "AUX") \
+            and head.lower_ not in ("them", "those"):
+        return None
+    groups = [t for t in sv.tokens if t.tag_ == "NNS" and t.lemma_.lower() in sv.lex.group_nouns
+              and t.i not in sv.tok_party and t.i < head.i + 1]
+    return groups[-1] if len(groups) >= 1 else None
 
 
 def _up_from_phrase(sv: SentenceView, st: _Climb, h):
@@ -103,6 +121,8 @@ def _up_from_phrase(sv: SentenceView, st: _Climb, h):
             return _STOP          # "countries outside the EU": the EU is not the seller
         if kind in ("party_head", "party") and st.prep == "of":
             st.prep = None        # "the armed forces of Ukraine"
+        elif kind == "container" and st.prep == "of" and h.i not in sv.tok_weapon:
+            st.prep = None        # "dozens of governments", "a number of countries": the group itself
         elif kind in ("weapon", "container"):
             st.through_weapon = st.through_weapon or kind == "weapon"
             if kind == "weapon" and st.prep is not None and not st.locked:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pipeline.extract.transfers.chain import Link
 from pipeline.extract.transfers.coordination import party_list_after
 from pipeline.extract.transfers.model import Candidate, Party
-from pipeline.extract.transfers.roles import Arrival, lookup_role
+from pipeline.extract.transfers.roles import Arrival, attach, lookup_role, role_for
 from pipeline.extract.transfers.sentence import SentenceView
 
 # words that open another clause: the trigger's stretch ends there
@@ -112,3 +112,44 @@ def _subject_before(sv: SentenceView, trig_i: int) -> list[Party]:
         return []       # "turned to Iran and North Korea to buy": the object of a preposition
     members = [head] + party_list_after(sv, head)
     return members[:members.index(p) + 1] if p in members else [p]
+
+
+_LIST_OPENERS = (("among", "them"), ("among", "those"), ("among", "whom"), ("including",), ("such", "as"))
+
+
+def fill_listed_members(sv: SentenceView, c: Candidate, taken: set):
+    """'Dozens of governments have sent weapons to Cairo since the conflict began, among them South Korea
+    and Sweden': states listed after 'among them'/'including' that no role took are members of the
+    clause's group noun ("governments") and take its role; "dozens of governments" alone gives no row."""
+    if not c.weapons:
+        return
+    used = taken | {id(p) for p in c.suppliers + c.recipients}
+    for p in sv.parties:
+        if id(p) in used or p.pronoun or p.label != "COUNTRY" or not p.iso3 or not _after_list_opener(sv, p.start):
+            continue
+        group = _group_noun_before(sv, p.start)
+        att = attach(sv, group, c.chain_idx) if group is not None else None
+        if att is None:
+            continue
+        link, dep, prep, through_weapon, _ = att
+        role = role_for(c.trigger, link, dep, prep, through_weapon, c.passive)
+        members = [q for q in [p] + party_list_after(sv, p) if id(q) not in used]
+        if role == "S":
+            c.suppliers = c.suppliers + members
+        elif role == "R":
+            c.recipients = c.recipients + members
+        used |= {id(q) for q in members}
+
+
+def _after_list_opener(sv: SentenceView, start: int) -> bool:
+    for opener in _LIST_OPENERS:
+        a = start - len(opener)
+        if a >= sv.sent.start and tuple(t.lower_ for t in sv.doc[a:start]) == opener:
+            return True
+    return False
+
+
+def _group_noun_before(sv: SentenceView, start: int):
+    groups = [t for t in sv.doc[sv.sent.start:start] if t.tag_ == "NNS" and t.lemma_.lower() in sv.lex.group_nouns
+              and t.i not in sv.tok_party]
+    return groups[-1] if groups else None

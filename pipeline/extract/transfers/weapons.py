@@ -152,6 +152,10 @@ def candidate_weapons(sv: SentenceView, trig: Trigger, chain_idx: dict) -> list[
         w = _weapon_right_after(sv, tok)
         if w is not None:
             weapons.append(w)    # "Deliveries of Centauro vehicles from Rome ...": whatever the parse says
+    if not weapons and trig.kind == "verb" and tok.lemma_.lower() in ("arm", "rearm"):
+        # "Dozens of governments have armed Ukraine": the verb itself says the weapons
+        weapons.append(Weapon(text=tok.text, category="unspecified", start=tok.i, end=tok.i + 1, root=tok,
+                              char_start=tok.idx, char_end=tok.idx + len(tok.text), generic=True))
     if trig.kind == "noun" and trig.frame == "aid" and not weapons:
         if any(c.lower_ in sv.lex.military_aid_modifiers for c in tok.children if c.dep_ in ("amod", "compound")):
             mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in sv.lex.military_aid_modifiers]
