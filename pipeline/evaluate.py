@@ -244,9 +244,14 @@ def score(gold: dict[str, GoldArticle], pred: Predictions) -> tuple[dict, list[s
                               f"{sorted(gt.categories)}")
                 continue
             n["tuple_tp_gold"] += 1
+            label = f"{sorted(gt.suppliers, key=str)}->{sorted(gt.recipients, key=str)} {sorted(gt.categories)}"
             if gt.quantity:
                 n["qty_gold"] += 1
-                n["qty_ok"] += any(quantity_matches(gt.quantity, row) for row in hits)
+                ok = any(quantity_matches(gt.quantity, row) for row in hits)
+                n["qty_ok"] += ok
+                if not ok:
+                    errors.append(f"{aid}: QUANTITY {label} gold {gt.quantity} got "
+                                  f"{sorted({row.quantity_point for row in hits}, key=str)}")
             else:
                 # a quantity that belongs to another required tuple of the same key is not invented
                 others = [o for o in required if o is not gt and o.quantity]
@@ -256,7 +261,11 @@ def score(gold: dict[str, GoldArticle], pred: Predictions) -> tuple[dict, list[s
                     for row in hits)
             if gt.date:
                 n["date_gold"] += 1
-                n["date_ok"] += any(date_matches(gt.date, row) for row in hits)
+                ok = any(date_matches(gt.date, row) for row in hits)
+                n["date_ok"] += ok
+                if not ok:
+                    errors.append(f"{aid}: DATE {label} gold {gt.date['start']}..{gt.date.get('end')} got "
+                                  f"{sorted({(str(row.date_start), str(row.date_end)) for row in hits})}")
         for key in sorted(keys, key=str):
             if any(gt.tuple_ok(key) for gt in required):
                 n["tuple_tp_pred"] += 1

@@ -51,3 +51,20 @@ def test_schema_adds_derivation_to_an_older_warehouse(tmp_path):
     cols = {r[0] for r in con.execute("SELECT column_name FROM information_schema.columns "
                                       "WHERE table_name = 'arms_transfer_mentions'").fetchall()}
     assert "derivation" in cols
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the transfer's own date, not the statement's
+    ("China said on Monday it had delivered J-10 fighter jets to Qatar in January.", "2024-01-01"),
+    ("Officials announced on Tuesday that Spain had sold 12 Leopard tanks to Chile in March.", "2024-03-01"),
+    # happening as the text is written: the publication date
+    ("Germany is sending 20 Marder infantry fighting vehicles to Ukraine.", "2024-05-01"),
+    ("ROME, May 1 (Reuters) - Italy has approved the sale of 24 AW149 helicopters to Egypt.", "2024-05-01"),
+    # no date of its own: none, never the publication date by default
+    ("Germany will deliver 20 Marder infantry fighting vehicles to Ukraine.", None),
+    ("Italy has approved the sale of 24 AW149 helicopters to Egypt.", None),
+])
+def test_transfer_dates(nlp, text, expected):
+    rows = run(nlp, text)
+    assert rows
+    assert {str(r.date_start) if r.date_start else None for r in rows} == {expected}

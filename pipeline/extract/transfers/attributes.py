@@ -1,6 +1,7 @@
 """Stage 3b, quantity, deal value and date of a candidate: figures and dates linked on the parse."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from pipeline.extract.transfers.model import Candidate, Weapon, token_range
@@ -159,7 +160,7 @@ def link_date(sv: SentenceView, c: Candidate, dates: list[DateMention]) -> DateM
         if d.date_start is None or _in_dateline(sv.text, d):
             continue
         span = token_range(sv.doc, d.char_start, d.char_end)
-        if span is None:
+        if span is None or _dates_the_statement(sv, span, c):
             continue
         t = span.root
         steps = None
@@ -181,3 +182,40 @@ def link_date(sv: SentenceView, c: Candidate, dates: list[DateMention]) -> DateM
         if best is None or key < best[0]:
             best = (key, d)
     return best[1] if best else None
+
+
+def _dates_the_statement(sv: SentenceView, span, c: Candidate) -> bool:
+    """'China said on Monday it had delivered ...', 'officials announced Tuesday that ...': a date right
+    after a reporting verb dates the statement, wherever the parser hangs it."""
+    j = span.start - 1
+    while j >= sv.sent.start and sv.doc[j].lower_ in ("on", "last", "this", "early", "late", "late", ","):
+        j -= 1
+    if j < sv.sent.start or j == c.trigger.token.i:
+        return False
+    prev = sv.doc[j]
+    return prev.pos_ in ("VERB", "AUX") and prev.lemma_.lower() in sv.lex.reporting_verbs
+
+
+_PRESENT_BE = {"is", "are", "am", "'s", "'re", "'m"}
+
+
+def publication_date(sv: SentenceView, c: Candidate, published: dt.date | None) -> DateMention | None:
+    """A transfer happening as the text is written has the publication date: the present progressive
+    ("my Administration is authorizing", "Germany is sending") or, in a dateline's lead sentence, the
+    present perfect ("WASHINGTON, July 15 - The State Department has approved ..."). Anything else
+    without a date of its own keeps none."""
+    if published is None or c.modality != "asserted":
+        return None
+    verbs = [lk.token for lk in c.chain_idx.values() if lk.token.pos_ in ("VERB", "AUX")]
+    for v in verbs:
+        aux = {ch.lower_ for ch in v.children if ch.dep_ in ("aux", "auxpass")}
+        if (v.tag_ == "VBG" and aux & _PRESENT_BE) or (v.tag_ == "VBN" and aux & {"has", "have"} and _dateline_lead(sv)):
+            return DateMention(char_start=v.idx, char_end=v.idx + len(v.text), text=v.text, date_start=published,
+                               date_end=published, granularity="day", date_type="publication")
+    return None
+
+
+def _dateline_lead(sv: SentenceView) -> bool:
+    line_start = sv.text.rfind("\n", 0, sv.sent.start_char) + 1
+    m = _DATELINE.match(sv.text, line_start)
+    return m is not None and m.end() <= sv.sent.end_char and line_start <= sv.sent.start_char <= m.end()

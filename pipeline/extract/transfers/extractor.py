@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.extract.doc_views import doc_sentences, doc_text
-from pipeline.extract.transfers.attributes import link_date, link_money
+from pipeline.extract.transfers.attributes import link_date, link_money, publication_date
 from pipeline.extract.transfers.candidates import merge_neutral, pair_orphan_weapon, read_candidate, share_parties
 from pipeline.extract.transfers.coordination import bind_gapped_parties, expand_weapon_list
 from pipeline.extract.transfers.context import (DocContext, bilateral_pair, date_from_signing, earlier_buyers,
@@ -194,6 +194,8 @@ def _attach_date(state: _ArticleState, sv: SentenceView, c: Candidate, s_dates):
         if len(dyad_dates) == 1:
             c.date = next(iter(dyad_dates))
     published = state.published
+    if c.date is None:
+        c.date = publication_date(sv, c, published)
     if c.date is not None and published is not None and c.modality == "asserted" \
             and c.date.date_end is not None and c.date.date_end < dt.date(published.year, 1, 1):
         c.modality = "historical"
