@@ -68,3 +68,19 @@ def test_transfer_dates(nlp, text, expected):
     rows = run(nlp, text)
     assert rows
     assert {str(r.date_start) if r.date_start else None for r in rows} == {expected}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the article's one named supplier of this recipient and weapon category
+    ("Germany delivered Leopard 2 tanks to Poland last year. Another 14 Leopard 2 tanks were delivered to "
+     "Poland in March.", {("DEU", "POL", "armoured_vehicles", None), ("DEU", "POL", "armoured_vehicles", 14)}),
+    ("South Korea sold K9 howitzers to Norway. Six more K9 howitzers were shipped to Norway in May.",
+     {("KOR", "NOR", "artillery", None), ("KOR", "NOR", "artillery", 6)}),
+    # two named suppliers of the category: no guess
+    ("Germany and France sold tanks to Poland. Another 14 tanks were delivered to Poland in March.",
+     {("DEU", "POL", "armoured_vehicles", None), ("FRA", "POL", "armoured_vehicles", None),
+      (None, "POL", "armoured_vehicles", 14)}),
+])
+def test_an_unnamed_supplier_is_the_articles_one_supplier_of_that_weapon(nlp, text, expected):
+    rows = run(nlp, text)
+    assert {(r.supplier_iso3, r.recipient_iso3, r.weapon_category, r.quantity_value) for r in rows} == expected

@@ -329,3 +329,24 @@ def title_parties(title: str | None, published) -> set:
         else:
             i += 1
     return found
+
+
+def name_unnamed_suppliers(rows: list[TransferMention]) -> list[TransferMention]:
+    """'The project made it possible to produce 35,000 rifles for the Indian army': a row whose supplier
+    the sentence leaves unnamed takes the article's one named supplier of the same recipient and weapon
+    category, when there is exactly one (then the two are one transfer; the count is kept). Not for
+    'arms' in general: "the arms sales to Iran" need not be the one shipment the article names."""
+    named: dict[tuple, set] = {}
+    for r in rows:
+        if r.supplier_iso3 and r.recipient_iso3:
+            named.setdefault((r.recipient_iso3, r.weapon_category), set()).add((r.supplier_iso3, r.supplier_name))
+    out = []
+    for r in rows:
+        cands = named.get((r.recipient_iso3, r.weapon_category), set())
+        if r.supplier_iso3 is None and r.supplier_name is None and r.recipient_iso3 and len(cands) == 1 \
+                and r.weapon_category != "unspecified":
+            iso, name = next(iter(cands))
+            r = replace(r, supplier_iso3=iso, supplier_name=name, confidence=round(max(0.05, r.confidence - 0.15), 3),
+                        derivation="+".join(sorted(set(r.derivation.split("+")) - {"sentence"} | {"article"})))
+        out.append(r)
+    return out

@@ -10,7 +10,8 @@ from pipeline.extract.transfers.attributes import link_date, link_money, publica
 from pipeline.extract.transfers.candidates import merge_neutral, pair_orphan_weapon, read_candidate, share_parties
 from pipeline.extract.transfers.coordination import bind_gapped_parties, expand_weapon_list
 from pipeline.extract.transfers.context import (DocContext, bilateral_pair, date_from_signing, earlier_buyers,
-                                               fill_from_context, fill_from_pair, note_signing, title_parties)
+                                               fill_from_context, fill_from_pair, name_unnamed_suppliers,
+                                               note_signing, title_parties)
 from pipeline.extract.transfers.lexicon import lexicon
 from pipeline.extract.transfers.model import Candidate, Party
 from pipeline.extract.transfers.pronouns import article_speaker, main_subject, resolve_pronouns
@@ -42,7 +43,7 @@ def extract_transfers(doc, entities: list[EntityMention], figures: list[Figure],
                       recipient=next(iter(recips.items())) if len(recips) == 1 else None)
     if ctx2.speaker is not None or ctx2.dyads or ctx2.recipient:
         rows, _, _ = _run(doc, entities, figures, dates, published, ctx2)
-    return dedupe(rows)
+    return dedupe(name_unnamed_suppliers(rows))
 
 
 def _run(doc, entities, figures, dates, published, ctx: DocContext):
