@@ -91,8 +91,8 @@ _ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
 
 def _is_anaphoric(sv: SentenceView, c: Candidate) -> bool:
     tok = c.trigger.token
-    if tok.lower_ in ("it", "they"):
-        return True     # "It includes: ..."
+    if tok.lower_ in ("it", "they") or tok.lemma_.lower() in sv.lex.include_verbs:
+        return True     # "It includes: ...", "Also included are ..."
     toks = [tok] + [w.root for w in c.weapons]
     for t in toks:
         if any(ch.dep_ in ("det", "poss") and ch.lower_ in _ANAPHORIC_DETS | {"its", "their"} for ch in t.children):

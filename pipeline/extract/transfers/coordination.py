@@ -56,6 +56,10 @@ def _next_member(sv: SentenceView, pos: int, starts: dict, max_gap: int = 6):
             return starts[j]
         tok = sv.doc[j]
         low = tok.lower_
+        if j + 1 < end and tok.like_num and sv.doc[j + 1].text in (".", ")") and "\n" in sv.doc[j - 1].text_with_ws:
+            seen_sep = True     # "2. six Type 31 frigates": a numbered line
+            j += 2
+            continue
         if low in _SEPARATORS or tok.is_space:
             seen_sep = True
         elif not (seen_sep and (low in _OPENERS or tok.like_num or tok.pos_ in ("NUM", "ADJ"))):

@@ -71,6 +71,7 @@ class _ArticleState:
     prev_pair: tuple | None = None                  # a bilateral pair named in the previous sentence
     prev_dates: dict = field(default_factory=dict)  # (s_iso3, r_iso3) -> the dates the previous sentence gave
     prev_military: bool = False                     # the previous sentence spoke of the military
+    open_deal: list = field(default_factory=list)   # a deal announced two sentences back, still open
     list_lead: Candidate | None = None              # the transfer a list's lead line opened ("It includes:")
 
 
@@ -94,7 +95,6 @@ def _sentence(state: _ArticleState, sent, text: str, entities, figures, dates):
     _track_list_lead(state, sv, s_dates)
     cands, weaponless = _candidates(state, sv, s_dates)
     cands += _list_members(state, sv, cands)
-    _open_list(state, sv, weaponless)
     sent_rows: list[tuple] = []
     for c in cands:
         fill_from_context(sv, c, state.prev_dyads, state.ctx)
@@ -107,6 +107,7 @@ def _sentence(state: _ArticleState, sent, text: str, entities, figures, dates):
         sent_rows.extend((r, is_direct) for r in build_rows(sv, c, s_figs))
     sent_rows.extend((r, False) for r in earlier_buyers(sv, [r for r, _ in sent_rows]))
     kept = drop_generic_beside_specific(subsume_unnamed(sent_rows))
+    _open_list(state, sv, cands, weaponless)
     _hand_over(state, cands, kept, _announced(weaponless))
 
 
@@ -127,24 +128,31 @@ def _candidates(state: _ArticleState, sv: SentenceView, s_dates) -> tuple[list[C
 
 
 def _announced(weaponless: list[Candidate]) -> list[tuple]:
-    """The (supplier, recipient) of a deal or package a sentence announces without naming its weapons."""
+    """The (supplier, recipient) of a deal or package a sentence announces without naming its weapons
+    ("S unveiled a package for R", "S will send R another tranche of assistance")."""
     return sorted({(s.iso3, s.name, r.iso3, r.name) for c in weaponless
-                   if c.trigger.kind == "noun" and not c.trigger.entry.agent
+                   if c.trigger.kind in ("noun", "verb") and not c.trigger.entry.agent
+                   and c.trigger.frame in ("supply", "aid", "neutral", "acquire")
                    for s in c.suppliers for r in c.recipients if s.iso3 and r.iso3 and s.iso3 != r.iso3}, key=str)
 
 
-def _open_list(state: _ArticleState, sv: SentenceView, weaponless: list[Candidate]):
-    """'The package includes:' / 'Britain will provide Estonia with the following:': a sentence that ends
-    in a colon with a transfer but no weapon of its own opens a list; its lines are the weapons."""
-    if not sv.text[sv.sent.start_char:sv.sent.end_char].rstrip().endswith(":"):
+def _open_list(state: _ArticleState, sv: SentenceView, cands: list[Candidate], weaponless: list[Candidate]):
+    """'The package includes:' / 'Britain will provide Estonia with the following:': a transfer before a
+    colon that ends a line opens a list; the bulleted or numbered lines after it are its weapons (the
+    parser may keep the first lines in the colon's sentence)."""
+    sent_text = sv.text[sv.sent.start_char:sv.sent.end_char]
+    colon = re.search(r":[ \t]*\n", sent_text) or re.search(r":\s*$", sent_text)
+    if colon is None:
         if not _list_item(sv.text, sv.sent.start_char):
             state.list_lead = None
         return
+    cut = sv.sent.start_char + colon.start()
     state.list_lead = None
-    for c in weaponless:
-        fill_from_context(sv, c, state.prev_dyads, state.ctx)
-        if c.recipients:
+    for c in weaponless + [c for c in cands if c.trigger.token.idx < cut]:
+        if not c.weapons:
+            fill_from_context(sv, c, state.prev_dyads, state.ctx)
             c.stage, c.modality = stage_and_modality(sv, c)
+        if c.recipients:
             state.list_lead = c
             return
 
@@ -214,8 +222,14 @@ def _hand_over(state: _ArticleState, cands: list[Candidate], kept_pairs: list[tu
     for r, d in kept_pairs:
         state.rows.append(r)
         state.direct.append(d)
-    state.prev_dyads = sorted({(r.supplier_iso3, r.supplier_name, r.recipient_iso3, r.recipient_name)
-                               for r, _ in kept_pairs}, key=str) or announced
+    own = sorted({(r.supplier_iso3, r.supplier_name, r.recipient_iso3, r.recipient_name)
+                  for r, _ in kept_pairs}, key=str)
+    if own or announced:
+        state.prev_dyads, state.open_deal = own or announced, (announced if not own else [])
+    else:
+        # a sentence with no transfer in between ("Officials did not disclose its value.") keeps the deal
+        # the sentence before announced open for the next one, once
+        state.prev_dyads, state.open_deal = state.open_deal, []
 
 
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u2013\u2014\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s")

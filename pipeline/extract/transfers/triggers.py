@@ -26,6 +26,10 @@ def find_triggers(sv: SentenceView):
     for tok in sv.tokens:
         if tok.lemma_.lower() not in lex.include_verbs or tok.pos_ not in ("VERB",):
             continue
+        if tok.tag_ == "VBN" and tok.i <= sv.sent.start + 1 and tok.i not in taken:
+            # "Also included are Hurjet jets and frigates." / "Included are ...": more of the package before
+            sv.triggers.append(Trigger(tok, Entry("aid", "approved", "approved"), "noun"))
+            continue
         for c in tok.children:
             if c.dep_ != "nsubj" or c.i in taken or c.i in sv.tok_party:
                 continue

@@ -152,6 +152,9 @@ def candidate_weapons(sv: SentenceView, trig: Trigger, chain_idx: dict) -> list[
         w = _weapon_right_after(sv, tok)
         if w is not None:
             weapons.append(w)    # "Deliveries of Centauro vehicles from Rome ...": whatever the parse says
+    if not weapons and trig.kind == "noun" and tok.lemma_.lower() in sv.lex.include_verbs:
+        # "Also included are Hurjet jets and frigates": the weapons after the participle
+        weapons = [w for w in sv.weapons if w.start > tok.i and not w.generic]
     if not weapons and trig.kind == "verb" and tok.lemma_.lower() in ("arm", "rearm"):
         # "Dozens of governments have armed Ukraine": the verb itself says the weapons
         weapons.append(Weapon(text=tok.text, category="unspecified", start=tok.i, end=tok.i + 1, root=tok,
