@@ -84,3 +84,18 @@ def test_transfer_dates(nlp, text, expected):
 def test_an_unnamed_supplier_is_the_articles_one_supplier_of_that_weapon(nlp, text, expected):
     rows = run(nlp, text)
     assert {(r.supplier_iso3, r.recipient_iso3, r.weapon_category, r.quantity_value) for r in rows} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Rabat took delivery of its first MEKO frigates this week. The manufacturer, German defence group "
+     "ThyssenKrupp Marine Systems, said the remaining two would arrive next year.", {("DEU", "MAR", "ships")}),
+    ("Saudi Arabia received four new armoured personnel carriers on Monday. The manufacturer, headquartered "
+     "in Britain, said more deliveries would follow.", {("GBR", "SAU", "armoured_vehicles")}),
+    # the next sentence names no maker, or two states: the supplier stays unnamed
+    ("Ukraine received more Patriot missiles this week. Officials in Kyiv welcomed the news.",
+     {(None, "UKR", "air_defence")}),
+    ("Poland received new Leopard tanks on Monday. Officials in Germany and France welcomed the news.",
+     {(None, "POL", "armoured_vehicles")}),
+])
+def test_a_maker_named_in_the_next_sentence_supplies(nlp, text, expected):
+    assert {(r.supplier_iso3, r.recipient_iso3, r.weapon_category) for r in run(nlp, text)} == expected

@@ -350,3 +350,38 @@ def name_unnamed_suppliers(rows: list[TransferMention]) -> list[TransferMention]
                         derivation="+".join(sorted(set(r.derivation.split("+")) - {"sentence"} | {"article"})))
         out.append(r)
     return out
+
+
+_MAKER_CUE = re.compile(r"\b(?:manufacturer|maker|builder|producer)s?\b|\b(?:made|built|produced|manufactured)\s+by\b"
+                        r"|\bwhich\s+(?:makes|made|builds|built|produces)\b", re.I)
+
+
+def makers_named_next(rows: list[TransferMention], text: str, sentences: list[tuple[int, int]],
+                      entities: list[EntityMention]) -> list[TransferMention]:
+    """'Rabat took delivery of its first MEKO frigates. The manufacturer, German group TKMS, said ...':
+    a row with no supplier takes the state of the maker the next sentence names (a company's home
+    state, or "headquartered in S"), when that sentence names exactly one."""
+    out = []
+    for r in rows:
+        if r.supplier_iso3 is None and r.supplier_name is None and r.recipient_iso3:
+            maker = _maker_after(r, text, sentences, entities)
+            if maker is not None:
+                r = replace(r, supplier_iso3=maker.country_iso3, supplier_name=maker.canonical_name or maker.text,
+                            confidence=round(max(0.05, r.confidence - 0.2), 3),
+                            derivation="+".join(sorted(set(r.derivation.split("+")) - {"sentence"} | {"next_sentence"})))
+        out.append(r)
+    return out
+
+
+def _maker_after(r: TransferMention, text: str, sentences: list[tuple[int, int]], entities: list[EntityMention]):
+    """The one state or company with a home state named after a maker cue in the sentence after the row's."""
+    nxt = next(((a, b) for a, b in sentences if a >= r.char_end), None)
+    if nxt is None:
+        return None
+    a, b = nxt
+    cue = _MAKER_CUE.search(text, a, b)
+    if cue is None:
+        return None
+    makers = {e.country_iso3: e for e in entities if a <= e.char_start and e.char_end <= b
+              and e.label in ("COMPANY", "COUNTRY", "ORG") and e.country_iso3 and e.country_iso3 != r.recipient_iso3}
+    return next(iter(makers.values())) if len(makers) == 1 else None

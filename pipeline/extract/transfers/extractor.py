@@ -10,7 +10,8 @@ from pipeline.extract.transfers.attributes import link_date, link_money, publica
 from pipeline.extract.transfers.candidates import merge_neutral, pair_orphan_weapon, read_candidate, share_parties
 from pipeline.extract.transfers.coordination import bind_gapped_parties, expand_weapon_list
 from pipeline.extract.transfers.context import (DocContext, bilateral_pair, date_from_signing, earlier_buyers,
-                                               fill_from_context, fill_from_pair, name_unnamed_suppliers,
+                                               fill_from_context, fill_from_pair, makers_named_next,
+                                               name_unnamed_suppliers,
                                                note_signing, title_parties)
 from pipeline.extract.transfers.lexicon import lexicon
 from pipeline.extract.transfers.model import Candidate, Party
@@ -43,7 +44,9 @@ def extract_transfers(doc, entities: list[EntityMention], figures: list[Figure],
                       recipient=next(iter(recips.items())) if len(recips) == 1 else None)
     if ctx2.speaker is not None or ctx2.dyads or ctx2.recipient:
         rows, _, _ = _run(doc, entities, figures, dates, published, ctx2)
-    return dedupe(name_unnamed_suppliers(rows))
+    text = doc_text(doc)
+    sentences = [(sent.start_char, sent.end_char) for sent in doc_sentences(doc)]
+    return dedupe(makers_named_next(name_unnamed_suppliers(rows), text, sentences, entities))
 
 
 def _run(doc, entities, figures, dates, published, ctx: DocContext):

@@ -37,9 +37,13 @@ def _suppliers_of(c: Candidate, w: Weapon) -> tuple[list | None, bool]:
     if c.trigger.frame == "possession":
         return None, False    # holding a weapon is a transfer only with a stated origin on it
     if not suppliers:
-        # "F-16s sent to Ukraine", "the arms sales to Iran": supply wording may leave the supplier unnamed;
-        # an aid noun or a purchase with no seller names no giver at all (it may be domestic procurement)
-        if c.trigger.frame != "supply" or c.trigger.kind not in ("verb", "noun"):
+        # "F-16s sent to Ukraine", "the arms sales to Iran": supply wording may leave the supplier unnamed, and
+        # so may a receipt ("Saudi Arabia received four armoured vehicles") of weapons not made at home; an aid
+        # noun or a purchase with no seller names no giver at all (it may be domestic procurement)
+        received = c.trigger.frame == "acquire" and c.trigger.kind == "verb" and c.trigger.entry.stage == "delivered" \
+            and c.trigger.token.lemma_.lower() in ("receive", "take", "accept") \
+            and not (w.iso3_hint and w.iso3_hint in {r.iso3 for r in c.recipients})
+        if not received and (c.trigger.frame != "supply" or c.trigger.kind not in ("verb", "noun")):
             return None, False
         return [None], False
     return suppliers, False
