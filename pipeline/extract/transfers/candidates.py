@@ -169,6 +169,14 @@ def _assign_roles(sv: SentenceView, c: Candidate, roles: dict):
                     S = S + a_side
                 elif origins:
                     R = R + a_side
+                elif makers and not makers & {p.iso3 for p in a_side}:
+                    # "Egypt held talks with the French government and signed a deal for two Scorpene
+                    # submarines": the maker's state, named elsewhere in the sentence, is the other side
+                    named = {p.iso3: p for p in sv.parties if p.iso3 in makers and not p.pronoun}
+                    if len(named) == 1:
+                        S, R = S + list(named.values()), R + a_side
+        if not S and not R:
+            c.sides = a_side + b_side     # "Germany and Egypt signed an agreement under which Cairo will ..."
         elif b_side:
             if R and not S:
                 S = S + b_side
@@ -231,6 +239,16 @@ def share_parties(cands: list[Candidate]):
                 c.suppliers = [only]
                 c.context = True
                 c.derivation = "clause"
+    for c in cands:
+        if c.recipients and not c.suppliers and not any(w.origins for w in c.weapons):
+            # "Germany and Egypt signed an agreement under which Cairo will receive 80 Taurus missiles":
+            # the other side of the sentence's one two-state agreement supplies
+            recips = {p.iso3 for p in c.recipients}
+            pairs = [o for o in cands if o is not c and len({p.iso3 for p in o.sides if p.iso3}) == 2
+                     and recips < {p.iso3 for p in o.sides} | recips and recips & {p.iso3 for p in o.sides}]
+            if len(pairs) == 1:
+                c.suppliers = [p for p in pairs[0].sides if p.iso3 and p.iso3 not in recips][:1]
+                c.context, c.derivation = True, "clause"
 
 
 def uniq(parties):

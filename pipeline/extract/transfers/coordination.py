@@ -24,18 +24,26 @@ def bind_gapped_parties(c: Candidate):
     trig_i = c.trigger.token.i
     for parties in (c.suppliers, c.recipients):
         named = sorted((p for p in parties if not p.pronoun and p.start > trig_i), key=lambda p: p.start)
-        if len(named) < 2 or len({p.key for p in named}) < len(named):
+        # one slot per state: "Brazil's Embraer" names one supplier twice
+        slots: list[list[Party]] = []
+        for p in named:
+            if slots and slots[-1][-1].key == p.key:
+                slots[-1].append(p)
+            else:
+                slots.append([p])
+        if len(slots) < 2 or len({slot[0].key for slot in slots}) < len(slots):
             continue
         segments, prev_end = [], trig_i
-        for p in named:
-            segment = [w for w in weapons if prev_end <= w.start and w.end <= p.start]
+        for slot in slots:
+            segment = [w for w in weapons if prev_end <= w.start and w.end <= slot[0].start]
             if not segment:
                 break           # two parties side by side: a coordinated list, not gapping
-            segments.append((p, segment))
-            prev_end = p.end
+            segments.append((slot, segment))
+            prev_end = slot[-1].end
         else:
-            for p, segment in segments:
-                c.bound[id(p)] = segment
+            for slot, segment in segments:
+                for p in slot:
+                    c.bound[id(p)] = segment
 
 
 # ---------------------------------------------------------------- surface lists

@@ -80,3 +80,4 @@ class Candidate:
     bound: dict = field(default_factory=dict)      # id(party) -> the weapons that go with it alone
     passive: bool = False                          # a verb trigger in the passive voice
     derivation: str | None = None                  # where its parties came from when not from its sentence
+    sides: list = field(default_factory=list)      # the two sides of a deal whose direction is unknown

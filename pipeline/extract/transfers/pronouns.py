@@ -133,6 +133,8 @@ def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speake
             continue
         if low in ("it", "they", "itself", "themselves") and tok.dep_ in SUBJ + ("dobj", "dative", "pobj"):
             target = tok
+        elif low in ("its", "their") and tok.dep_ == "poss" and any(t.token.i == tok.head.i for t in sv.triggers):
+            target = tok     # "Sweden's defence ministry defended its sale of howitzers"
         elif low == "country" and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their", "our")
                                       for c in tok.children):
             target = tok

@@ -196,6 +196,7 @@ class RoleRule:
     spec: tuple = ()                    # (key, value) pairs the link's own entry must have
     link_pos: str | None = None
     won: bool | None = None
+    owned: bool | None = None
     through_weapon: bool | None = None
 
 
@@ -204,7 +205,8 @@ def _values(v) -> frozenset:
 
 
 def _rule(raw: dict) -> RoleRule:
-    kw = {k: raw[k] for k in ("voice", "agent_noun", "particle", "link_pos", "won", "through_weapon") if k in raw}
+    kw = {k: raw[k] for k in ("voice", "agent_noun", "particle", "link_pos", "won", "owned", "through_weapon")
+          if k in raw}
     for key in ("form", "kind", "frame", "lemma"):
         if key in raw:
             kw[key] = _values(raw[key])
@@ -258,6 +260,8 @@ def _matches(rule: RoleRule, trig: Trigger, arr: Arrival, passive: bool) -> bool
     if rule.link_pos is not None and rule.link_pos != arr.link.token.pos_:
         return False
     if rule.won is not None and rule.won != _won_by_supplier(trig):
+        return False
+    if rule.owned is not None and rule.owned != _owned_agent(trig):
         return False
     return rule.through_weapon is None or rule.through_weapon == arr.through_weapon
 
@@ -319,3 +323,10 @@ def _won_by_supplier(trig: Trigger) -> bool:
         tok.head.lemma_.lower() in ("win", "secure", "land", "receive", "get", "obtain", "clinch", "bag")
 
 
+_OWNER_MODIFIERS = {"state", "state-run", "state-owned", "national", "government", "official", "own", "sole"}
+
+
+def _owned_agent(trig: Trigger) -> bool:
+    """'Russia's state arms exporter', 'its own supplier': the possessor owns the agent, it is not served by it."""
+    return bool(trig.entry.agent) and any(c.dep_ in ("amod", "compound") and c.lower_ in _OWNER_MODIFIERS
+                                          for c in trig.token.children)
