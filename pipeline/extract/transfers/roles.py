@@ -237,40 +237,63 @@ class Arrival:
     through_weapon: bool
 
 
-def _matches(rule: RoleRule, trig: Trigger, arr: Arrival, passive: bool) -> bool:
-    tok = trig.token
-    form = "verb" if trig.kind in ("verb", "possession") or (trig.kind == "license" and tok.pos_ == "VERB") else "noun"
-    spec = arr.link.spec or {}
-    checks = (
-        (rule.form, form), (rule.kind, trig.kind), (rule.frame, trig.frame), (rule.dep, arr.dep),
-        (rule.lemma, tok.lemma_.lower()),
-    )
+def _matches(rule: RoleRule, f: "_Features") -> bool:
+    checks = ((rule.form, f.form), (rule.kind, f.trigger_kind), (rule.frame, f.frame), (rule.dep, f.dep),
+              (rule.lemma, f.lemma))
     if any(allowed is not None and value not in allowed for allowed, value in checks):
         return False
-    if rule.prep is not _ANY and (arr.prep is not None if rule.prep is None else arr.prep not in rule.prep):
+    if rule.prep is not _ANY and (f.prep is not None if rule.prep is None else f.prep not in rule.prep):
         return False
-    if rule.voice is not None and rule.voice != ("passive" if passive else "active"):
-        return False
-    if rule.agent_noun is not None and rule.agent_noun != bool(trig.entry.agent):
-        return False
-    if rule.particle is not None and rule.particle != trig.entry.particle:
-        return False
-    if any(spec.get(k) != v for k, v in rule.spec):
-        return False
-    if rule.link_pos is not None and rule.link_pos != arr.link.token.pos_:
-        return False
-    if rule.won is not None and rule.won != _won_by_supplier(trig):
-        return False
-    if rule.owned is not None and rule.owned != _owned_agent(trig):
-        return False
-    return rule.through_weapon is None or rule.through_weapon == arr.through_weapon
+    spec = dict(f.spec)
+    return (rule.voice is None or rule.voice == ("passive" if f.passive else "active")) \
+        and (rule.agent_noun is None or rule.agent_noun == f.agent) \
+        and (rule.particle is None or rule.particle == f.particle) \
+        and all(spec.get(k) == v for k, v in rule.spec) \
+        and (rule.link_pos is None or rule.link_pos == f.link_pos) \
+        and (rule.won is None or rule.won == f.won) \
+        and (rule.owned is None or rule.owned == f.owned) \
+        and (rule.through_weapon is None or rule.through_weapon == f.through_weapon)
 
 
 def lookup_role(kind: str, trig: Trigger, arr: Arrival, passive: bool) -> str | None:
+    """The role the first matching rule of the link kind's table gives."""
+    tok, link = trig.token, arr.link
+    form = "verb" if trig.kind in ("verb", "possession") or (trig.kind == "license" and tok.pos_ == "VERB") else "noun"
+    spec = tuple(sorted((k, v) for k, v in (link.spec or {}).items() if isinstance(v, (str, bool, int))))
+    features = _Features(kind, form, trig.kind, trig.frame, tok.lemma_.lower(), bool(trig.entry.agent),
+                         trig.entry.particle, _won_by_supplier(trig), _owned_agent(trig), arr.dep, arr.prep,
+                         arr.through_weapon, passive, spec, link.token.pos_)
+    role = _first_rule(features)
+    return None if role is None else _derive(role, trig, arr)
+
+
+@dataclass(frozen=True)
+class _Features:
+    """Everything a rule can test, as plain values: lookups are cached on it (the rules are data)."""
+    kind: str
+    form: str
+    trigger_kind: str
+    frame: str
+    lemma: str
+    agent: bool
+    particle: str | None
+    won: bool
+    owned: bool
+    dep: str
+    prep: str | None
+    through_weapon: bool
+    passive: bool
+    spec: tuple
+    link_pos: str
+
+
+@functools.lru_cache(maxsize=8192)
+def _first_rule(f: _Features) -> str | None:
+    """The role (possibly a derived one, or "" for an explicit no-role) of the first rule that matches."""
     rules, _ = role_table()
-    for rule in rules["any"] + rules.get(kind, ()):
-        if _matches(rule, trig, arr, passive):
-            return _derive(rule.role, trig, arr)
+    for rule in rules["any"] + rules.get(f.kind, ()):
+        if _matches(rule, f):
+            return rule.role or ""
     return None
 
 
@@ -297,6 +320,8 @@ def _governor_subject(trig: Trigger, link: Link) -> str | None:
 
 
 def _derive(role: str | None, trig: Trigger, arr: Arrival) -> str | None:
+    if not role:
+        return None
     if role == "first":
         return first_role(trig)
     if role == "as_subject":
