@@ -99,3 +99,35 @@ def test_an_unnamed_supplier_is_the_articles_one_supplier_of_that_weapon(nlp, te
 ])
 def test_a_maker_named_in_the_next_sentence_supplies(nlp, text, expected):
     assert {(r.supplier_iso3, r.recipient_iso3, r.weapon_category) for r in run(nlp, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state's own service named without its state supplies for the one state the article names that
+    # never receives
+    ("The Coast Guard has transferred three patrol boats to Ghana, Kenya and Senegal. The United States and "
+     "Ghana share a commitment to maritime security.",
+     {("USA", "GHA", "ships"), ("USA", "KEN", "ships"), ("USA", "SEN", "ships")}),
+    ("The Air Force has delivered four C-130 transport aircraft to Chad. The United States and Chad share a "
+     "commitment to regional security.", {("USA", "TCD", "aircraft")}),
+    # two candidate states: no guess, and a service with no state is no supplier
+    ("The Coast Guard has transferred three patrol boats to Ghana. Officials from France and Britain "
+     "attended the ceremony.", set()),
+])
+def test_a_service_named_without_its_state_is_the_articles_actor(nlp, text, expected):
+    assert {(r.supplier_iso3, r.recipient_iso3, r.weapon_category) for r in run(nlp, text)} == expected
+
+
+def test_article_context_is_a_plain_value_built_from_a_first_pass():
+    from pipeline.extract.transfers.context import DocContext, article_context
+    from pipeline.records import EntityMention
+
+    def country(iso, name):
+        return EntityMention(char_start=0, char_end=1, text=name, label="COUNTRY", canonical_name=name,
+                             country_iso3=iso)
+
+    ctx = article_context([], [], set(), {"GHA", "KEN"}, [country("USA", "United States"), country("GHA", "Ghana"),
+                                                          country("KEN", "Kenya")], set())
+    assert isinstance(ctx, DocContext) and ctx.actor == ("USA", "United States")
+    two = article_context([], [], set(), {"GHA"}, [country("USA", "United States"), country("GBR", "Britain"),
+                                                   country("GHA", "Ghana")], set())
+    assert two.actor is None

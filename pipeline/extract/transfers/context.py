@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from pipeline.extract.transfers.attributes import link_date
+from pipeline.extract.transfers.filters import is_domestic_military
 from pipeline.extract.transfers.lexicon import lexicon
 from pipeline.extract.transfers.model import Candidate, Party
 from pipeline.extract.transfers.sentence import SUBJ, SentenceView
@@ -16,11 +17,33 @@ from pipeline.records import EntityMention, TransferMention
 
 @dataclass
 class DocContext:
-    """Article-level context: the voice of first-person statements and the article's one dyad."""
-    title_keys: set = field(default_factory=set)
-    speaker: Party | None = None
+    """What the article establishes beyond any one sentence: built once per article from a first pass
+    (``article_context``), a plain value a test can construct directly."""
+    title_keys: set = field(default_factory=set)  # states a title with a transfer word names
+    speaker: Party | None = None                  # the voice of first-person statements ("we are providing")
     dyads: list = field(default_factory=list)     # distinct named (supplier, recipient) of the first pass
     recipient: tuple | None = None                # (iso3, name) when the first pass found exactly one recipient
+    actor: tuple | None = None                    # (iso3, name): the one state the article names that never
+                                                  # receives, for its unnamed services ("the Coast Guard")
+
+
+def article_context(rows, direct, votes: set, receivers: set, entities: list[EntityMention],
+                    title_keys: set) -> DocContext:
+    """The article's context from a first pass over its sentences."""
+    from pipeline.extract.transfers.pronouns import article_speaker
+
+    named = [r for r, d in zip(rows, direct) if d and r.confidence >= 0.6]   # not possession-only rows
+    dyads = sorted({(r.supplier_iso3, r.supplier_name, r.recipient_iso3, r.recipient_name)
+                    for r in named if r.supplier_iso3 and r.recipient_iso3}, key=str)
+    uniq = sorted({(d[0], d[2]) for d in dyads})
+    recips = {r.recipient_iso3: r.recipient_name for r in named if r.recipient_iso3}
+    states = {e.country_iso3: e.canonical_name or e.text for e in entities
+              if e.label == "COUNTRY" and e.country_iso3}
+    givers = {iso: name for iso, name in states.items() if iso not in receivers}
+    return DocContext(title_keys=title_keys, speaker=article_speaker(votes, entities),
+                      dyads=[next(d for d in dyads if (d[0], d[2]) == u) for u in uniq],
+                      recipient=next(iter(recips.items())) if len(recips) == 1 else None,
+                      actor=next(iter(givers.items())) if len(givers) == 1 and receivers else None)
 
 
 _SIGN_VERBS = {"sign", "ink", "conclude", "finalize", "finalise", "seal", "close", "complete"}
@@ -115,6 +138,7 @@ def fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocContex
     then the title, then the article's one dyad. "The deal also includes ammunition", "Israel is
     expected to get F-35s", "These new capabilities include artillery systems". The rules are tried
     in order; the first that applies decides."""
+    _service_of_actor(sv, c, ctx)
     if (c.suppliers and c.recipients) or c.trigger.frame == "possession":
         return
     if _split_known_pair(c, ctx):
@@ -127,6 +151,20 @@ def fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocContex
         _receiver_of_article(sv, c, ctx)
     else:
         _other_side_from_context(sv, c, prev_dyads, ctx)
+
+
+def _service_of_actor(sv: SentenceView, c: Candidate, ctx: DocContext):
+    """'The Coast Guard has transferred patrol boats to Costa Rica, Georgia and Greece': a state's own
+    service named without its state supplies for the article's actor, the one state it names that never
+    receives."""
+    if ctx.actor is None:
+        return
+    services = [p for p in c.suppliers if is_domestic_military(sv, p)]
+    if services:
+        actor = context_party(sv, ctx.actor[1], ctx.actor[0], "actor")
+        actor.surface = services[0].surface or services[0].name
+        c.suppliers = [actor] + [p for p in c.suppliers if p not in services]
+        _borrowed(c, "actor")
 
 
 def _split_known_pair(c: Candidate, ctx: DocContext) -> bool:

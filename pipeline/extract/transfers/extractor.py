@@ -9,13 +9,13 @@ from pipeline.extract.doc_views import doc_sentences, doc_text
 from pipeline.extract.transfers.attributes import link_date, link_money, publication_date
 from pipeline.extract.transfers.candidates import merge_neutral, pair_orphan_weapon, read_candidate, share_parties
 from pipeline.extract.transfers.coordination import bind_gapped_parties, expand_weapon_list
-from pipeline.extract.transfers.context import (DocContext, bilateral_pair, date_from_signing, earlier_buyers,
+from pipeline.extract.transfers.context import (DocContext, article_context, bilateral_pair, date_from_signing, earlier_buyers,
                                                fill_from_context, fill_from_pair, makers_named_next,
                                                name_unnamed_suppliers,
                                                note_signing, title_parties)
 from pipeline.extract.transfers.lexicon import lexicon
 from pipeline.extract.transfers.model import Candidate, Party
-from pipeline.extract.transfers.pronouns import article_speaker, main_subject, resolve_pronouns
+from pipeline.extract.transfers.pronouns import main_subject, resolve_pronouns
 from pipeline.extract.transfers.rows import build_rows, dedupe, drop_generic_beside_specific, subsume_unnamed
 from pipeline.extract.transfers.sentence import SentenceView
 from pipeline.extract.transfers.stage import stage_and_modality
@@ -29,33 +29,27 @@ def extract_transfers(doc, entities: list[EntityMention], figures: list[Figure],
     if isinstance(published, dt.datetime):
         published = published.date()
     ctx = DocContext(title_keys=title_parties(title, published))
-    rows, direct, votes = _run(doc, entities, figures, dates, published, ctx)
+    first = _run(doc, entities, figures, dates, published, ctx)
     # second pass with what the first established across the article: the voice of first-person
-    # statements ("we are providing Ukraine with ...") and the article's one dyad ("These new
-    # capabilities include ...")
-    speaker = article_speaker(votes, entities)
-    named = [r for r, d in zip(rows, direct) if d and r.confidence >= 0.6]   # not possession-only rows
-    dyads = sorted({(r.supplier_iso3, r.supplier_name, r.recipient_iso3, r.recipient_name)
-                    for r in named if r.supplier_iso3 and r.recipient_iso3}, key=str)
-    uniq = sorted({(d[0], d[2]) for d in dyads})
-    recips = {r.recipient_iso3: r.recipient_name for r in named if r.recipient_iso3}
-    ctx2 = DocContext(title_keys=ctx.title_keys, speaker=speaker,
-                      dyads=[next(d for d in dyads if (d[0], d[2]) == u) for u in uniq],
-                      recipient=next(iter(recips.items())) if len(recips) == 1 else None)
-    if ctx2.speaker is not None or ctx2.dyads or ctx2.recipient:
-        rows, _, _ = _run(doc, entities, figures, dates, published, ctx2)
+    # statements ("we are providing Ukraine with ..."), the article's dyads ("These new capabilities
+    # include ..."), its one recipient, the state whose services act without being named
+    ctx2 = article_context(first.rows, first.direct, first.votes, first.receivers, entities, ctx.title_keys)
+    rows = first.rows
+    if ctx2.speaker is not None or ctx2.dyads or ctx2.recipient or ctx2.actor:
+        rows = _run(doc, entities, figures, dates, published, ctx2).rows
     text = doc_text(doc)
     sentences = [(sent.start_char, sent.end_char) for sent in doc_sentences(doc)]
     return dedupe(makers_named_next(name_unnamed_suppliers(rows), text, sentences, entities))
 
 
-def _run(doc, entities, figures, dates, published, ctx: DocContext):
+def _run(doc, entities, figures, dates, published, ctx: DocContext) -> "_ArticleState":
     state = _ArticleState(published=published, ctx=ctx)
     text = doc_text(doc)
     for sent in doc_sentences(doc):
         if text[sent.start_char:sent.end_char].strip():   # == sent.text, which re-joins its tokens
             _sentence(state, sent, text, entities, figures, dates)
-    return date_from_signing(state.rows, state.signings), state.direct, state.votes
+    state.rows = date_from_signing(state.rows, state.signings)
+    return state
 
 
 @dataclass
@@ -66,6 +60,7 @@ class _ArticleState:
     rows: list = field(default_factory=list)        # TransferMention
     direct: list = field(default_factory=list)      # per row: both parties named in its own sentence
     votes: set = field(default_factory=set)         # states named as the giving side anywhere
+    receivers: set = field(default_factory=set)     # states named as the receiving side anywhere
     signings: list = field(default_factory=list)
     lead_date: DateMention | None = None            # the date of a list's lead line ("Today, I announce:")
     last_category: str | None = None                # the one weapon category named last ("the vessels")
@@ -123,6 +118,8 @@ def _candidates(state: _ArticleState, sv: SentenceView, s_dates) -> tuple[list[C
     share_parties(cands)
     _complete_from_surface(sv, cands)
     for c in cands:
+        if c.weapons:
+            state.receivers.update(p.iso3 for p in c.recipients if p.iso3 and not p.pronoun)
         if c.recipients and not c.context:
             state.votes.update(p.iso3 for p in c.suppliers if p.iso3 and not p.pronoun)
         if not c.weapons:
