@@ -131,3 +131,20 @@ def test_article_context_is_a_plain_value_built_from_a_first_pass():
     two = article_context([], [], set(), {"GHA"}, [country("USA", "United States"), country("GBR", "Britain"),
                                                    country("GHA", "Ghana")], set())
     assert two.actor is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a transfer a package includes is given by whoever gives the package
+    ("Japan announced a package that includes the delivery of six Type 03 missiles to the Philippines.",
+     {("JPN", "PHL", "missiles", "delivered", "asserted")}),
+    ("The Israeli government approved an aid package which includes the transfer of 20 Merkava tanks to Chile.",
+     {("ISR", "CHL", "armoured_vehicles", "delivered", "asserted")}),
+    # a modifier of the transfer noun sets its modality
+    ("Germany approved the planned transfer of 20 Leopard tanks to Poland.",
+     {("DEU", "POL", "armoured_vehicles", "approved", "planned")}),
+    ("The State Department approved a possible sale of F-16 jets to Turkey.",
+     {("USA", "TUR", "aircraft", "approved", "possible")}),
+])
+def test_packages_and_noun_modality(nlp, text, expected):
+    rows = run(nlp, text)
+    assert {(r.supplier_iso3, r.recipient_iso3, r.weapon_category, r.stage, r.modality) for r in rows} == expected

@@ -204,9 +204,12 @@ def publication_date(sv: SentenceView, c: Candidate, published: dt.date | None) 
     ("my Administration is authorizing", "Germany is sending") or, in a dateline's lead sentence, the
     present perfect ("WASHINGTON, July 15 - The State Department has approved ..."). Anything else
     without a date of its own keeps none."""
-    if published is None or c.modality != "asserted":
+    if published is None or c.modality in ("negated", "historical"):
         return None
-    verbs = [lk.token for lk in c.chain_idx.values() if lk.token.pos_ in ("VERB", "AUX")]
+    # the transfer's own verb, asserted; or the verb acting on a transfer noun ("has approved the potential
+    # sale": the approval happened, whatever the sale's modality)
+    verbs = [lk.token for lk in c.chain_idx.values() if lk.token.pos_ in ("VERB", "AUX")
+             and ((lk.kind == "self" and c.modality == "asserted") or lk.kind == "gov")]
     for v in verbs:
         aux = {ch.lower_ for ch in v.children if ch.dep_ in ("aux", "auxpass")}
         if (v.tag_ == "VBG" and aux & _PRESENT_BE) or (v.tag_ == "VBN" and aux & {"has", "have"} and _dateline_lead(sv)):

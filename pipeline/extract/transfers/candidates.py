@@ -270,3 +270,23 @@ def merge_neutral(cands: list[Candidate]) -> list[Candidate]:
                     verbs_hosted.add(link.token.i)
     return [c for c in cands if not (c.trigger.kind == "noun" and c.trigger.frame == "neutral"
                                      and c.trigger.token.i in verbs_hosted)]
+
+
+def inherit_from_container(sv: SentenceView, cands: list[Candidate]):
+    """'the U.S. government announced a package that includes the planned transfer of nine Black Hawk
+    helicopters to Peru': a transfer a package or deal includes is given by whoever gives the package."""
+    by_token = {c.trigger.token.i: c for c in cands}
+    for c in cands:
+        tok = c.trigger.token
+        if c.suppliers or c.trigger.kind != "noun" or tok.dep_ not in ("dobj", "attr") \
+                or tok.head.lemma_.lower() not in sv.lex.include_verbs:
+            continue
+        verb = tok.head
+        subj = next((ch for ch in verb.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+        container = verb.head if (subj is None or subj.lower_ in RELATIVE) and verb.dep_ == "relcl" else subj
+        outer = by_token.get(container.i) if container is not None else None
+        if outer is None:
+            continue
+        givers = outer.suppliers or (outer.sides if len({p.key for p in outer.sides}) == 1 else [])
+        if givers and not {p.key for p in givers} & {p.key for p in c.recipients}:
+            c.suppliers = list(givers)

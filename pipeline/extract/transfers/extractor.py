@@ -7,7 +7,8 @@ from dataclasses import dataclass, field, replace
 
 from pipeline.extract.doc_views import doc_sentences, doc_text
 from pipeline.extract.transfers.attributes import link_date, link_money, publication_date
-from pipeline.extract.transfers.candidates import merge_neutral, pair_orphan_weapon, read_candidate, share_parties
+from pipeline.extract.transfers.candidates import (inherit_from_container, merge_neutral, pair_orphan_weapon,
+                                                  read_candidate, share_parties)
 from pipeline.extract.transfers.coordination import bind_gapped_parties, expand_weapon_list
 from pipeline.extract.transfers.context import (DocContext, article_context, bilateral_pair, date_from_signing, earlier_buyers,
                                                fill_from_context, fill_from_pair, makers_named_next,
@@ -116,6 +117,7 @@ def _candidates(state: _ArticleState, sv: SentenceView, s_dates) -> tuple[list[C
     pair_orphan_weapon(sv, cands)
     cands = merge_neutral(cands)
     share_parties(cands)
+    inherit_from_container(sv, cands)
     _complete_from_surface(sv, cands)
     for c in cands:
         if c.weapons:

@@ -65,7 +65,16 @@ def _auxiliary_cues(sv: SentenceView, c: Candidate, verbs: list) -> set:
     heads = ([c.trigger.token] if c.trigger.kind == "noun" else []) + [w.root for w in c.weapons]
     if any(ch.dep_ == "det" and ch.lower_ == "no" for t in heads for ch in t.children):
         cues.add("negated")
+    if c.trigger.kind == "noun":
+        # "the planned transfer of nine helicopters", "a possible sale of F-16s"
+        for ch in c.trigger.token.children:
+            if ch.dep_ in ("amod", "compound") and ch.lower_ in _NOUN_MODALITY:
+                cues.add(_NOUN_MODALITY[ch.lower_])
     return cues
+
+
+_NOUN_MODALITY = {"planned": "planned", "proposed": "planned", "intended": "planned", "future": "planned",
+                  "possible": "possible", "potential": "possible", "prospective": "possible"}
 
 
 def _link_spec(lex, c: Candidate, link) -> dict | None:
