@@ -69,9 +69,11 @@ def _subject_control_chain(sv: SentenceView, start, chain: list, depth: int = 0)
             cur = _gerund_governor(sv, cur, chain, depth)  # "committed to providing", "thanked X for donating"
             if cur is None:
                 return
-        elif d == "advcl" and (_has_to(cur) or (cur.tag_ == "VBG" and not any(c.dep_ == "mark" for c in cur.children))) \
+        elif d == "advcl" and (_has_to(cur) or (cur.tag_ == "VBG" and not any(c.dep_ == "mark" for c in cur.children))
+                               or any(c.dep_ == "aux" and c.lower_ == "having" for c in cur.children)) \
                 and not any(c.dep_ in SUBJ for c in cur.children):
-            # "Russia turned to Iran to buy drones"; "..., providing Ukraine with hundreds of interceptors"
+            # "Russia turned to Iran to buy drones"; "..., providing Ukraine with hundreds of interceptors";
+            # "Having relied on Berlin for its equipment, the UAE ..."
             chain.append(Link(h, "subj_control", {}))
             cur = h
         else:
