@@ -157,26 +157,7 @@ def _assign_roles(sv: SentenceView, c: Candidate, roles: dict):
             elif R and not S:
                 S = S + a_side
             elif not S and not R:
-                # "the Iran arms deal": one party, side unknown -> the weapon's stated origin decides;
-                # "France and Egypt signed a deal for 30 Rafale jets": the maker's side supplies the other
-                origins = {o.iso3 for w in c.weapons for o in w.origins}
-                makers = maker_states(c.weapons)
-                makers_side = [p for p in a_side if p.iso3 in makers]
-                if len(a_side) > 1 and len(makers_side) == 1 and len({p.iso3 for p in a_side}) == len(a_side):
-                    S = S + makers_side
-                    R = R + [p for p in a_side if p not in makers_side]
-                elif origins and any(p.iso3 in origins for p in a_side):
-                    S = S + a_side
-                elif origins:
-                    R = R + a_side
-                elif makers and not makers & {p.iso3 for p in a_side}:
-                    # "Egypt held talks with the French government and signed a deal for two Scorpene
-                    # submarines": the maker's state, named elsewhere in the sentence, is the other side
-                    named = {p.iso3: p for p in sv.parties if p.iso3 in makers and not p.pronoun}
-                    if len(named) == 1:
-                        S, R = S + list(named.values()), R + a_side
-        if not S and not R:
-            c.sides = a_side + b_side     # "Germany and Egypt signed an agreement under which Cairo will ..."
+                S, R = _sides_by_maker(sv, c, a_side)
         elif b_side:
             if R and not S:
                 S = S + b_side
@@ -184,8 +165,31 @@ def _assign_roles(sv: SentenceView, c: Candidate, roles: dict):
                 R = R + b_side
             elif not S and not R:
                 S = S + b_side   # "an arms deal with North Korea": the partner of the subject supplies
+        if not S and not R:
+            c.sides = a_side + b_side     # "Germany and Egypt signed an agreement under which Cairo will ..."
     c.suppliers = uniq(S)
     c.recipients = uniq([p for p in R if p not in c.suppliers])
+
+
+def _sides_by_maker(sv: SentenceView, c: Candidate, a_side: list) -> tuple[list, list]:
+    """A deal whose parties all stand on one side: the weapons' maker decides. "France and Egypt signed a
+    deal for 30 Rafale jets": the maker's side supplies the other; "the Iran arms deal": a stated origin
+    decides; "Egypt held talks with the French government and signed a deal for two Scorpene submarines":
+    the maker's state, named elsewhere in the sentence, is the other side."""
+    origins = {o.iso3 for w in c.weapons for o in w.origins}
+    makers = maker_states(c.weapons)
+    makers_side = [p for p in a_side if p.iso3 in makers]
+    if len(a_side) > 1 and len(makers_side) == 1 and len({p.iso3 for p in a_side}) == len(a_side):
+        return makers_side, [p for p in a_side if p not in makers_side]
+    if origins and any(p.iso3 in origins for p in a_side):
+        return list(a_side), []
+    if origins:
+        return [], list(a_side)
+    if makers and not makers & {p.iso3 for p in a_side}:
+        named = {p.iso3: p for p in sv.parties if p.iso3 in makers and not p.pronoun}
+        if len(named) == 1:
+            return list(named.values()), list(a_side)
+    return [], []
 
 
 def maker_states(weapons) -> set:
