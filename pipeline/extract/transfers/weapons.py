@@ -126,46 +126,15 @@ def candidate_weapons(sv: SentenceView, trig: Trigger, chain_idx: dict) -> list[
         if w not in weapons:
             weapons.append(w)
     if trig.frame == "possession":
-        # held weapons are the object: "fired Iranian-made drones", not "fired on an American helicopter"
-        def _object(w):
-            r = w.root
-            while r.dep_ == "conj" and r.head.i != tok.i:
-                r = r.head
-            return (r.head.i == tok.i and r.dep_ in ("dobj", "nsubjpass")) or (tok.dep_ in ("acl", "relcl", "amod")
-                                                                             and tok.head.i == w.root.i)
-        weapons = [w for w in weapons if _object(w)]
-    if not weapons and trig.kind == "verb":
-        # "upgraded the two vessels before handing them over to Bangladesh": an object pronoun stands for
-        # the weapon named just before it in the sentence
-        pron = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("them", "it", "they")), None)
-        if pron is not None:
-            before = [w for w in sv.weapons if w.end <= pron.i]
-            if before:
-                weapons = [max(before, key=lambda w: w.end)]
+        weapons = [w for w in weapons if _held_object(tok, w)]
     if trig.kind == "noun":
         # "weapons, ammunition, and other security assistance to Ukraine": the list the aid noun closes
         for c in tok.conjuncts:
             w = sv.tok_weapon.get(c.i)
             if w is not None and w not in weapons:
                 weapons.append(w)
-    if trig.kind == "noun" and not weapons:
-        w = _weapon_right_after(sv, tok)
-        if w is not None:
-            weapons.append(w)    # "Deliveries of Centauro vehicles from Rome ...": whatever the parse says
-    if not weapons and trig.kind == "noun" and tok.lemma_.lower() in sv.lex.include_verbs:
-        # "Also included are Hurjet jets and frigates": the weapons after the participle
-        weapons = [w for w in sv.weapons if w.start > tok.i and not w.generic]
-    if not weapons and trig.kind == "verb" and tok.lemma_.lower() in ("arm", "rearm"):
-        # "Dozens of governments have armed Ukraine": the verb itself says the weapons
-        weapons.append(Weapon(text=tok.text, category="unspecified", start=tok.i, end=tok.i + 1, root=tok,
-                              char_start=tok.idx, char_end=tok.idx + len(tok.text), generic=True))
-    if trig.kind == "noun" and trig.frame == "aid" and not weapons:
-        if any(c.lower_ in sv.lex.military_aid_modifiers for c in tok.children if c.dep_ in ("amod", "compound")):
-            mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in sv.lex.military_aid_modifiers]
-            start = min(m.i for m in mods)
-            span = sv.doc[start: tok.i + 1]
-            weapons.append(Weapon(text=span.text, category="unspecified", start=span.start, end=span.end,
-                                  root=tok, char_start=span.start_char, char_end=span.end_char, generic=True))
+    if not weapons:
+        weapons = _implicit_weapons(sv, trig)
     # "a Type 035B (Ming-class) submarine": one weapon named three ways -> the head noun
     weapons = [w for w in weapons if not any(
         o is not w and o.category == w.category and w.root.i != o.root.i
@@ -179,6 +148,44 @@ def candidate_weapons(sv: SentenceView, trig: Trigger, chain_idx: dict) -> list[
     if trig.entry.named_only:
         weapons = [w for w in weapons if not w.generic]
     return weapons
+
+
+def _held_object(tok, w: Weapon) -> bool:
+    """Held weapons are the object: "fired Iranian-made drones", not "fired on an American helicopter"."""
+    r = w.root
+    while r.dep_ == "conj" and r.head.i != tok.i:
+        r = r.head
+    return (r.head.i == tok.i and r.dep_ in ("dobj", "nsubjpass")) or (
+        tok.dep_ in ("acl", "relcl", "amod") and tok.head.i == w.root.i)
+
+
+def _implicit_weapons(sv: SentenceView, trig: Trigger) -> list[Weapon]:
+    """Weapons the parse does not hang on the trigger: an object pronoun, the weapon right after a noun
+    trigger's "of", the list after "Also included are", the verb "arm" itself, "military aid"."""
+    tok = trig.token
+    lemma = tok.lemma_.lower()
+    if trig.kind == "verb":
+        # "upgraded the two vessels before handing them over to Bangladesh": the weapon named just before
+        pron = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ("them", "it", "they")),
+                    None)
+        before = [w for w in sv.weapons if pron is not None and w.end <= pron.i]
+        if before:
+            return [max(before, key=lambda w: w.end)]
+        if lemma in ("arm", "rearm"):    # "Dozens of governments have armed Ukraine": the verb says the weapons
+            return [Weapon(text=tok.text, category="unspecified", start=tok.i, end=tok.i + 1, root=tok,
+                           char_start=tok.idx, char_end=tok.idx + len(tok.text), generic=True)]
+        return []
+    w = _weapon_right_after(sv, tok)
+    if w is not None:
+        return [w]     # "Deliveries of Centauro vehicles from Rome ...": whatever the parse says
+    if lemma in sv.lex.include_verbs:
+        return [w for w in sv.weapons if w.start > tok.i and not w.generic]   # "Also included are ..."
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in sv.lex.military_aid_modifiers]
+    if trig.frame == "aid" and mods:   # "military aid", "security assistance": the aid noun is the weapon
+        span = sv.doc[min(m.i for m in mods): tok.i + 1]
+        return [Weapon(text=span.text, category="unspecified", start=span.start, end=span.end, root=tok,
+                       char_start=span.start_char, char_end=span.end_char, generic=True)]
+    return []
 
 
 _COUNT_OPENERS = {"the", "a", "an", "its", "their", "some", "several", "additional", "more", "new", "up", "to", "about",
