@@ -148,3 +148,14 @@ def test_article_context_is_a_plain_value_built_from_a_first_pass():
 def test_packages_and_noun_modality(nlp, text, expected):
     rows = run(nlp, text)
     assert {(r.supplier_iso3, r.recipient_iso3, r.weapon_category, r.stage, r.modality) for r in rows} == expected
+
+
+@pytest.mark.parametrize("text", [
+    # non-military senses met on a real newswire (Reuters-21578)
+    "Britain will arm itself earlier than planned with statutory powers to retaliate against Japanese banks.",
+    "The project also includes crude oil storage tanks. Pemex will buy 80 mln dlrs worth of foreign equipment "
+    "and materials for the project.",
+    "Japan will arm its negotiators with new proposals before the trade talks with Washington.",
+])
+def test_no_transfer_without_a_military_sense(nlp, text):
+    assert run(nlp, text) == []

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pipeline.extract.transfers.model import Trigger, Weapon
 from pipeline.extract.transfers.roles import LIST_PREPS
-from pipeline.extract.transfers.sentence import SentenceView, noun_kind
+from pipeline.extract.transfers.sentence import REFLEXIVE, SentenceView, noun_kind
 
 
 def weapon_attaches(sv: SentenceView, w: Weapon, chain_idx: dict, trig: Trigger) -> bool:
@@ -171,7 +171,10 @@ def _implicit_weapons(sv: SentenceView, trig: Trigger) -> list[Weapon]:
         before = [w for w in sv.weapons if pron is not None and w.end <= pron.i]
         if before:
             return [max(before, key=lambda w: w.end)]
-        if lemma in ("arm", "rearm"):    # "Dozens of governments have armed Ukraine": the verb says the weapons
+        if lemma in ("arm", "rearm") and not any((c.dep_ == "prep" and c.lower_ == "with") or c.lower_ in REFLEXIVE
+                                                 for c in tok.children):
+            # "Dozens of governments have armed Ukraine": the verb says the weapons (not "armed itself with
+            # statutory powers")
             return [Weapon(text=tok.text, category="unspecified", start=tok.i, end=tok.i + 1, root=tok,
                            char_start=tok.idx, char_end=tok.idx + len(tok.text), generic=True)]
         return []
