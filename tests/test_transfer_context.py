@@ -159,3 +159,17 @@ def test_packages_and_noun_modality(nlp, text, expected):
 ])
 def test_no_transfer_without_a_military_sense(nlp, text):
     assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two states in focus: "the country" is a state, unnamed, never a guess
+    ("Kuwait and Jordan have both been modernising their armed forces. The country ordered 54 KUH-1 Surion "
+     "helicopters from South Korea last year.", {("KOR", None, "helicopters")}),
+    ("Thailand and Saudi Arabia held joint naval drills last month. The kingdom has since ordered 10 VT-4 tanks "
+     "from China.", {("CHN", None, "armoured_vehicles")}),
+    # one state in focus: that state
+    ("Poland has been modernising its army. The country ordered 96 Apache helicopters from the United States.",
+     {("USA", "POL", "helicopters")}),
+])
+def test_the_country_is_resolved_only_when_one_state_is_in_focus(nlp, text, expected):
+    assert {(r.supplier_iso3, r.recipient_iso3, r.weapon_category) for r in run(nlp, text)} == expected

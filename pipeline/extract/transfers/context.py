@@ -141,6 +141,8 @@ def fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocContex
     _service_of_actor(sv, c, ctx)
     if (c.suppliers and c.recipients) or c.trigger.frame == "possession":
         return
+    if any(p.derivation == "unresolved" for p in c.suppliers + c.recipients):
+        return      # "the kingdom", with two states in focus: nothing more to borrow on its account
     if _split_known_pair(c, ctx):
         return
     anaphoric = _is_anaphoric(sv, c)

@@ -123,6 +123,12 @@ def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speake
             elif prev_subject is not None and prev_subject.label == "COUNTRY":
                 src, from_ctx = prev_subject, True
             else:
+                # no one state in focus: a state all the same, but unnamed (NULL), never a guess
+                p = Party(name=sv.doc[tok.i - 1:tok.i + 1].text if tok.i > sv.sent.start else tok.text, iso3=None,
+                          label="COUNTRY", start=tok.i, end=tok.i + 1, root=tok, char_start=tok.idx,
+                          char_end=tok.idx + len(tok.text), pronoun=True, derivation="unresolved")
+                sv.parties.append(p)
+                sv.tok_party[tok.i] = p
                 continue
             p = Party(name=src.name, iso3=src.iso3, label="COUNTRY", start=tok.i, end=tok.i + 1,
                       root=tok, char_start=tok.idx, char_end=tok.idx + len(tok.text), pronoun=True)
