@@ -1,0 +1,157 @@
+"""Behavioural (CheckList-style) suite for the transfer extractor: templated sentences per phenomenon.
+
+Each case asserts the EXACT (supplier_iso3, recipient_iso3, weapon_category) set and, where the
+phenomenon is about quantity, quantity_value per tuple (see ``cases.py``). Cases that fail today are
+listed in KNOWN_GAPS and run as strict xfails: the file stays green, and a fixed gap fails the run
+until its id is removed from the list. ``python -m tests.behaviour.report`` prints the real pass rates.
+Three sets run here: ``cases.py`` (one clause), ``cases_hard.py`` (newswire-shaped sentences, with optional
+tuples and hard negatives) and ``cases_context.py`` (two or three sentences, with expected dates); each has its
+own KNOWN_GAPS set, and ``python -m tests.behaviour.report --gaps`` prints all three.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from .cases import all_cases, fillers
+from .cases_context import all_cases as context_cases
+from .cases_context import fillers as context_fillers
+from .cases_hard import all_cases as hard_cases
+from .cases_hard import fillers as hard_fillers
+from .report import problems, run_case
+
+CASES = all_cases()
+HARD_CASES = hard_cases()          # newswire-shaped sentences (cases_hard.py)
+CONTEXT_CASES = context_cases()    # transfers spread over two or three sentences (cases_context.py)
+
+# Case ids that fail with the current extractor (regenerate with `python -m tests.behaviour.report --failures`).
+KNOWN_GAPS: frozenset = frozenset()
+
+
+# The same for the hard and the cross-sentence sets (`python -m tests.behaviour.report --gaps` prints all three).
+KNOWN_GAPS_HARD = frozenset({
+    "passive_with_agent_hard-2", "passive_with_agent_hard-4",
+    "passive_no_agent_hard-3",
+    "acquire_from_hard-7",
+    "nominal_sale_of_to_by_hard-5",
+    "genitive_buyer_nominal_hard-5",
+    "deliveries_from_to_hard-4",
+    "relative_clause_hard-3", "relative_clause_hard-4", "relative_clause_hard-5",
+    "reported_speech_hard-2",
+    "genitive_recipient_force_hard-4", "genitive_recipient_force_hard-5",
+    "deal_signed_hard-3", "deal_signed_hard-5",
+    "clause_split_hard-2", "clause_split_hard-4", "clause_split_hard-5",
+    "parenthetical_hard-3",
+    "coordinated_suppliers_hard-2", "coordinated_suppliers_hard-3",
+    "gapping_hard-4",
+    "enumeration_colon_including_hard-2", "enumeration_colon_including_hard-3",
+    "bystander_protest_hard-4",
+    "despite_objections_hard-5",
+    "neighbour_competitor_hard-3",
+    "domestic_procurement_hard-3",
+    "civil_airliner_hard-4",
+    "arms_word_other_sense_hard-5",
+})
+
+KNOWN_GAPS_CONTEXT = frozenset({
+    "package_next_sentence-2", "package_next_sentence-6",
+    "package_bullets-5",
+    "anaphora_ambiguous-3", "anaphora_ambiguous-5",
+    "government_body_supplier-6",
+    "buyers_listed_elsewhere-0", "buyers_listed_elsewhere-2", "buyers_listed_elsewhere-3",
+    "buyers_listed_elsewhere-7",
+    "maker_in_next_sentence-2", "maker_in_next_sentence-3", "maker_in_next_sentence-5",
+    "role_direction_across_clauses-0", "role_direction_across_clauses-5", "role_direction_across_clauses-7",
+})
+
+ALL_CASES = CASES + HARD_CASES + CONTEXT_CASES
+ALL_GAPS = KNOWN_GAPS | KNOWN_GAPS_HARD | KNOWN_GAPS_CONTEXT
+
+
+def _param(case):
+    marks = [pytest.mark.xfail(strict=True, reason="known gap")] if case.id in ALL_GAPS else []
+    return pytest.param(case, id=case.id, marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in ALL_CASES])
+def test_case(nlp, case):
+    rows = run_case(nlp, case)
+    probs = problems(case, rows)
+    assert not probs, f"{case.text!r}: " + "; ".join(probs)
+
+
+def test_suite_shape():
+    counts = Counter(c.phenomenon for c in CASES)
+    assert len(counts) >= 25, f"only {len(counts)} phenomena"
+    thin = {p: n for p, n in counts.items() if n < 6}
+    assert not thin, f"phenomena with fewer than 6 cases: {thin}"
+    ids = [c.id for c in CASES]
+    assert len(ids) == len(set(ids)), "duplicate case ids"
+    assert len({c.text for c in CASES}) == len(CASES), "duplicate case texts"
+    assert KNOWN_GAPS <= set(ids), f"KNOWN_GAPS names unknown cases: {sorted(KNOWN_GAPS - set(ids))}"
+
+
+@pytest.mark.parametrize("cases,gaps,min_phenomena", [(HARD_CASES, KNOWN_GAPS_HARD, 20),
+                                                       (CONTEXT_CASES, KNOWN_GAPS_CONTEXT, 9)], ids=["hard", "context"])
+def test_new_suite_shape(cases, gaps, min_phenomena):
+    counts = Counter(c.phenomenon for c in cases)
+    assert len(counts) >= min_phenomena, f"only {len(counts)} phenomena"
+    thin = {p: n for p, n in counts.items() if n < 6}
+    assert not thin, f"phenomena with fewer than 6 cases: {thin}"
+    assert len({c.text for c in cases}) == len(cases), "duplicate case texts"
+    assert gaps <= {c.id for c in cases}, f"known gaps name unknown cases: {sorted(gaps - {c.id for c in cases})}"
+    all_ids = [c.id for c in ALL_CASES]
+    assert len(all_ids) == len(set(all_ids)), "duplicate case ids across the sets"
+
+
+def test_every_case_is_well_formed():
+    for c in ALL_CASES:
+        assert all(cat for _, _, cat in c.expected), c.id
+        assert all(s is None or s != r for s, r, _ in c.expected), f"{c.id}: same state on both sides"
+        assert set(c.quantities) <= c.expected, c.id
+        assert set(getattr(c, "dates", {})) <= c.expected, c.id
+        assert not set(getattr(c, "optional", ())) & c.expected, f"{c.id}: a tuple both expected and optional"
+
+
+def test_fillers_are_recognised(nlp):
+    """Every filler is read by the entity extractor as intended, so failures point at transfer logic."""
+    from pipeline.extract.entities import extract_entities
+
+    def ents(text):
+        return extract_entities(nlp(text), all_cases()[0].published)
+
+    bad = []
+    for st in fillers()["states"]:
+        for form in (st.np, st.poss):
+            found = [(e.label, e.country_iso3) for e in ents(f"Officials met {form} delegation on Monday.")
+                     if e.label in ("COUNTRY", "ORG")]
+            if found != [("COUNTRY", st.iso3)]:
+                bad.append((form, found))
+    for co in fillers()["companies"]:
+        found = [(e.label, e.country_iso3) for e in ents(f"Officials said {co} will deliver the equipment next year.")]
+        if found != [("COMPANY", co.iso3)]:
+            bad.append((co.name, found))
+    for wp in fillers()["weapons"]:
+        found = [(e.label, e.weapon_category) for e in ents(f"Spain sold 12 {wp} to Poland last year.")
+                 if e.label == "WEAPON"]
+        if found != [("WEAPON", wp.category)]:
+            bad.append((wp.text, found))
+    extra = hard_fillers()
+    for st in extra["states"]:
+        for form in (st.np, st.poss):
+            found = [(e.label, e.country_iso3) for e in ents(f"Officials met {form} delegation on Monday.")
+                     if e.label in ("COUNTRY", "ORG")]
+            if found != [("COUNTRY", st.iso3)]:
+                bad.append((form, found))
+    for adj, iso3 in extra["demonyms"]:
+        for text in (f"Officials met {adj} delegates on Monday.", f"Officials praised the {adj}-made equipment."):
+            found = [(e.label, e.country_iso3) for e in ents(text) if e.label in ("COUNTRY", "ORG")]
+            if found != [("COUNTRY", iso3)]:
+                bad.append((text, found))
+    for body, iso3 in context_fillers()["bodies"]:
+        found = [(e.label, e.country_iso3) for e in ents(f"{body[:1].upper()}{body[1:]} said on Monday it would act.")
+                 if e.label in ("COUNTRY", "ORG")]
+        if not found or any(iso != iso3 for _, iso in found):
+            bad.append((body, found))
+    assert not bad, bad
