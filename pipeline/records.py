@@ -22,6 +22,8 @@ class Article:
     content_hash: str = ""         # sha256 of title + published + text: the incremental key
     provenance: str | None = None
     language: str | None = "en"
+    published_raw: str | None = None   # the publication date exactly as the input gave it
+    published_note: str | None = None  # why published_date is NULL although a date was given
 
 
 @dataclass(frozen=True, slots=True)

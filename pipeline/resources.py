@@ -27,6 +27,20 @@ class WarehouseResource(dg.ConfigurableResource):
     def resolved_path(self) -> Path:
         return Path(self.path) if self.path else settings.warehouse_path()
 
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        """Run start, before any step writes: a bad ARMS_* value fails the run here (naming the variable)
+        instead of halfway through, after ingest has committed; runs of this instance whose process was
+        killed are marked failed."""
+        for warning in settings.validate_environment():
+            context.log.warning(warning)
+        run = context.run
+        if run is not None and context.instance is not None:
+            from pipeline.runs import fail_dead_runs, mark_run_process
+
+            mark_run_process(context.instance, run.run_id)
+            for message in fail_dead_runs(context.instance, run.run_id):
+                context.log.warning(message)
+
     def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         path = self.resolved_path()
         deadline = time.monotonic() + self.open_retry_s
@@ -83,28 +97,41 @@ class NlpResource(dg.ConfigurableResource):
     n_workers: int = 0             # 0 -> one per CPU core (ARMS_NLP_WORKERS overrides); 1 -> in-process
 
     def resolved_model(self) -> str:
-        from pipeline.nlp.model import DEFAULT_MODEL
-
-        return self.model or os.environ.get("ARMS_SPACY_MODEL") or DEFAULT_MODEL
+        return self.model or settings.spacy_model()
 
     def resolved_chunk_size(self) -> int:
-        env = os.environ.get("ARMS_NLP_CHUNK_SIZE")
-        return int(env) if env else self.chunk_size
+        return settings.nlp_chunk_size() or self.chunk_size
 
     def resolved_workers(self) -> int:
-        env = os.environ.get("ARMS_NLP_WORKERS")
-        n = int(env) if env else self.n_workers
-        return n if n > 0 else max(1, os.cpu_count() or 1)
+        """Requested workers (0 -> one per core); the extract asset caps them at cores and chunks."""
+        n = settings.nlp_workers() or self.n_workers
+        return n if n > 0 else cpu_count()
+
+
+def cpu_count() -> int:
+    """Cores this process may use (the affinity mask, e.g. a container's cpuset), at least 1."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 class ArticlesFolderResource(dg.ConfigurableResource):
-    """The input folder (recursive) and the per-file size limit."""
+    """The input folder (recursive), the per-file size limit and how much a scan may remove."""
 
     path: str | None = None           # None -> $ARMS_ARTICLES_DIR or seeds/articles
     max_article_bytes: int | None = None
+    allow_mass_removal: bool | None = None   # None -> $ARMS_ALLOW_MASS_REMOVAL (default off)
+    max_removal_share: float | None = None   # None -> $ARMS_MAX_REMOVAL_SHARE (default 0.5)
 
     def resolved_path(self) -> Path:
         return Path(self.path) if self.path else settings.articles_dir()
 
     def resolved_max_bytes(self) -> int:
         return self.max_article_bytes or settings.max_article_bytes()
+
+    def resolved_allow_mass_removal(self) -> bool:
+        return settings.allow_mass_removal() if self.allow_mass_removal is None else self.allow_mass_removal
+
+    def resolved_max_removal_share(self) -> float:
+        return settings.max_removal_share() if self.max_removal_share is None else self.max_removal_share

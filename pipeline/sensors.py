@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 from pathlib import Path
 
 import dagster as dg
@@ -30,19 +31,37 @@ def folder_fingerprint(root: Path) -> tuple[str, int]:
     return digest.hexdigest(), n
 
 
+def parse_cursor(cursor: str | None) -> tuple[int | None, str | None]:
+    """``(generation, fingerprint)`` from ``"<generation>:<fingerprint>"`` (an older cursor is the bare
+    fingerprint: generation unknown)."""
+    if not cursor:
+        return None, None
+    head, sep, tail = cursor.partition(":")
+    if sep and head.isdigit():
+        return int(head), tail
+    return None, cursor
+
+
 def build_automation(job):
     @dg.sensor(job=job, minimum_interval_seconds=30, default_status=dg.DefaultSensorStatus.STOPPED,
                description="Starts a run when files in ARMS_ARTICLES_DIR are added, edited or removed.")
     def new_articles_sensor(context: dg.SensorEvaluationContext):
+        """The cursor is ``<generation>:<fingerprint>``; each requested run gets the next generation in
+        its run_key. The fingerprint alone is no run_key: Dagster skips a run_key it has seen, so
+        removing a file that was just added (back to an earlier fingerprint) would start no run. The
+        first generation is the Unix time of the first tick, so keys stay new after a cursor reset
+        (at most one run per 30 s tick keeps the counter behind the clock)."""
         root = settings.articles_dir()
         if not root.is_dir():
             return dg.SkipReason(f"articles folder {root} does not exist")
         fingerprint, n_files = folder_fingerprint(root)
-        if fingerprint == context.cursor:
+        generation, last = parse_cursor(context.cursor)
+        if fingerprint == last:
             return dg.SkipReason(f"no change in {n_files} files under {root}")
-        context.update_cursor(fingerprint)
-        return dg.RunRequest(run_key=fingerprint, tags={"arms/trigger": "new_articles_sensor",
-                                                        "arms/files": str(n_files)})
+        generation = int(time.time()) if generation is None else generation + 1
+        context.update_cursor(f"{generation}:{fingerprint}")
+        return dg.RunRequest(run_key=f"{generation}-{fingerprint[:16]}",
+                             tags={"arms/trigger": "new_articles_sensor", "arms/files": str(n_files)})
 
     schedule = dg.ScheduleDefinition(
         name="hourly_refresh", job=job, cron_schedule="0 * * * *",

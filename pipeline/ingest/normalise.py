@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 import unicodedata
 
@@ -113,6 +114,30 @@ def parse_date(value: object) -> dt.date | None:
     except ValueError:
         return None
     return day
+
+
+def read_published(value: object) -> tuple[dt.date | None, str | None, str | None]:
+    """``(published_date, published_raw, published_note)`` for a metadata value.
+
+    ``published_raw`` is the value as given (None when none was); ``published_note`` says why the
+    date is NULL when a value was given but is not an ISO date, so an analyst can find and fix those
+    articles instead of mistaking them for undated ones.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None, None
+    if isinstance(value, (dt.date, dt.datetime)):
+        raw = value.isoformat()
+    elif isinstance(value, str):
+        raw = value.strip()
+    else:
+        raw = json.dumps(value, ensure_ascii=False, default=str)
+    raw = raw[:200]
+    date = parse_date(value)
+    if date is not None:
+        return date, raw, None
+    if not isinstance(value, str):
+        return None, raw, f"not a date string ({type(value).__name__}): published_date left NULL"
+    return None, raw, "not an ISO date (YYYY-MM-DD or ISO datetime): published_date left NULL, never guessed"
 
 
 def content_hash(title: str | None, published: dt.date | None, text: str) -> str:

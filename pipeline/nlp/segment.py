@@ -7,14 +7,14 @@ original text, so ``Doc.from_docs`` gives a Doc whose offsets index the stored a
 """
 from __future__ import annotations
 
-import os
+from pipeline import settings
 
-DEFAULT_SEGMENT_CHARS = 100_000
+DEFAULT_SEGMENT_CHARS = settings.DEFAULT_SEGMENT_CHARS
 _BREAKS = ("\n\n", "\n", ". ", " ")
 
 
 def segment_chars() -> int:
-    return int(os.environ.get("ARMS_NLP_SEGMENT_CHARS") or DEFAULT_SEGMENT_CHARS)
+    return settings.segment_chars()
 
 
 def split_for_parser(text: str, max_chars: int = DEFAULT_SEGMENT_CHARS) -> list[str]:

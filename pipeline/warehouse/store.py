@@ -64,7 +64,8 @@ def upsert_articles(con: duckdb.DuckDBPyConnection, articles: Sequence[Article])
             "article_id": a.article_id, "title": a.title, "published_date": a.published_date,
             "source": a.source, "url": a.url, "text": a.text, "content_hash": a.content_hash,
             "source_path": a.source_path, "language": a.language, "n_chars": len(a.text),
-            "provenance": a.provenance,
+            "provenance": a.provenance, "published_raw": a.published_raw,
+            "published_note": a.published_note,
         }
         for a in articles
     ])

@@ -11,5 +11,10 @@ CREATE TABLE IF NOT EXISTS articles (
     language        VARCHAR,
     n_chars         INTEGER NOT NULL,
     provenance      VARCHAR,
-    ingested_at     TIMESTAMP NOT NULL DEFAULT current_timestamp
+    ingested_at     TIMESTAMP NOT NULL DEFAULT current_timestamp,
+    published_raw   VARCHAR,          -- the publication date exactly as the input gave it (NULL: none given)
+    published_note  VARCHAR           -- why published_date is NULL although a date was given ("not an ISO date ...")
 );
+-- warehouses made before the columns existed
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_raw VARCHAR;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS published_note VARCHAR;
