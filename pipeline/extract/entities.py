@@ -10,9 +10,16 @@ Signals, in order of trust:
    state bodies ("the Russian Defense Ministry" -> ORG RUS), a designation joined with the
    generic term after it ("Silkworm missiles"), weapon origins from a country word before
    the weapon ("Iranian drones" -> WEAPON with country_iso3 IRN, "Iranian" stays a COUNTRY);
+   a weapon word needs a military sense in its context: none inside a company or person name
+   ("Royal Dutch/Shell Group", "Hawkeye Bancorp", "Fernand Leclerc") or its short form later in
+   the article, none in a sentence that gives it another sense ("bullet eurobond", "Delta rocket
+   carrying a satellite", "rated B-2 by Moody's"), none for a context-dependent word ("jet
+   engine", "spare parts", "SF340 aircraft") in a sentence without a military word or weapon,
+   none for a word that names a business or a know-how ("its handgun business");
 3. spaCy NER for what the gazetteers do not know: people (titles stripped), other
    organisations (ORG; with the state's code when the name holds a country word, "the Indian
-   Air Force"), other places (LOCATION).
+   Air Force"; COMPANY when shaped like a company: "Arus Corp", "Data General <DGN>", and
+   its short form later: "Pan Am" after "Pan Am Corp"), other places (LOCATION).
 
 Spans never overlap: the longest candidate wins, gazetteer candidates before spaCy spans.
 Offsets are character offsets into ``doc.text``; the result is sorted by ``char_start``.
@@ -77,13 +84,17 @@ _COMPANY_WORDS = {
 # designator, or a run of capitalised words before a stock ticker ("Boeing Co <BA>").
 _CORP_DESIGNATORS = ("Co", "Cos", "Corp", "Corporation", "Inc", "Incorporated", "Ltd", "Limited", "Plc", "PLC",
                      "plc", "AG", "SA", "S.A.", "NV", "N.V.", "AB", "A/S", "ASA", "GmbH", "SpA", "S.p.A.", "Group",
-                     "Oil", "Industries", "Holdings", "Airlines", "Airways", "Lines", "Motors", "Bancorp")
-# designators that make a spaCy ORG a COMPANY ("Group" and "Oil" also end names of blocs and state bodies)
-_ORG_COMPANY_ENDS = frozenset(d.rstrip(".") for d in _CORP_DESIGNATORS) - {"Group", "Oil", "Lines"}
+                     "Oil", "Industries", "Holdings", "Airlines", "Airways", "Lines", "Motors", "Bancorp",
+                     "Bancorporation", "Bancshares", "International", "group")
+# designators that make a spaCy ORG a COMPANY ("Group", "Oil", "International" also end names of blocs, state
+# bodies and NGOs: "Contadora Group", "Amnesty International")
+_ORG_COMPANY_ENDS = frozenset(d.rstrip(".") for d in _CORP_DESIGNATORS) - {"Group", "group", "Oil", "Lines",
+                                                                           "International"}
 _NAME_WORD = r"[A-Z][\w&'.\-]*(?:/[A-Z][\w&'.\-]*)?"
 _NAME_GAP = r"[ \t]*\n?[ \t]*(?:(?:of|and|&|de|du|des)[ \t]+)?"
 _DESIGNATOR = r"(?:%s)(?![\w/])" % "|".join(re.escape(d) for d in sorted(_CORP_DESIGNATORS, key=len, reverse=True))
-_CORP_NAME = re.compile(r"(?<![\w.])%s(?:%s%s){0,5}?[ \t]*\n?[ \t]*%s" % (_NAME_WORD, _NAME_GAP, _NAME_WORD, _DESIGNATOR))
+_CORP_NAME = re.compile(r"(?<![\w.])%s(?:%s%s){0,5}?(?:[ \t]+(?:and|&))?[ \t]*\n?[ \t]*%s"
+                        % (_NAME_WORD, _NAME_GAP, _NAME_WORD, _DESIGNATOR))      # "Pershing and Co"
 _TICKER = r"<[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,3})?>"
 _TICKER_NAME = re.compile(r"(?<![\w.])(%s(?:%s%s){0,5})[ \t]*\n?[ \t]*%s" % (_NAME_WORD, _NAME_GAP, _NAME_WORD, _TICKER))
 _TICKER_AFTER = re.compile(r"[ \t]*\n?[ \t]*" + _TICKER)
@@ -432,13 +443,15 @@ def _weapon_candidates(text, hits, idx, cands, gaz):
         end, last = chain_end(m.end() + 1)
         if last is not None and not civil_overlap(m.start(), m.end()):
             cands.append(_Cand(m.start(), end, "WEAPON", re.sub(r"(?<=\d)s$", "", m.group()), None,
-                               last.entry.category[0], kind="designation?+term"))
+                               last.entry.category[0], kind="designation?+term", entry=last.entry))
     # "Kilo-class submarines", "Arleigh Burke-class destroyers"
     for m in _CLASS.finditer(text):
         ws = re.match(r"\s+", text[m.end():m.end() + 3])
         if ws:
             end, last = chain_end(m.end() + ws.end())
             if last is not None and last.entry.category[0] in ("ships", "submarines"):
+                if not last.entry.standalone and not _naval_context(text, idx, m.start()):
+                    continue        # "four Lancer class vessels" of a shipping line: a class of merchant ships
                 name = m.group(1).split()[-1] if not m.group(1).startswith("Type") else m.group(1)
                 start = m.start(1) + m.group(1).rfind(name)
                 cands.append(_Cand(start, end, "WEAPON", f"{text[start:m.end(1)]}-class", None,
@@ -450,7 +463,7 @@ def _weapon_candidates(text, hits, idx, cands, gaz):
         end, last = chain_end(pos)
         cat = last.entry.category[0]
         cands.append(_Cand(pos, end, "WEAPON", last.entry.canonical if last is h else text[pos:end].lower(),
-                           None, cat, kind="term"))
+                           None, cat, kind="term", entry=last.entry))
 
 
 def company_name_spans(text: str) -> list[tuple[int, int]]:
@@ -463,26 +476,174 @@ def company_name_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _drop_weapons_in_names(text: str, cands: list[_Cand]) -> None:
-    """A weapon word that starts inside a company name is part of the name ("Shell Oil Co"); the same
-    capitalised generic word elsewhere in the article names the same company ("Shell's interest")."""
-    spans = company_name_spans(text)
+def _drop_weapons_in_names(text: str, idx: _DocIndex | None, hits: list[Hit], cands: list[_Cand]) -> None:
+    """A weapon word inside a company name is part of the name ("Shell Oil Co", "Hawkeye Bancorp", "Cannon
+    Group Inc"), and so is one inside a person's full name ("Fernand Leclerc"); the same capitalised word
+    alone elsewhere in the article names the same company or person ("Shell's interest", "Leclerc said").
+    A designation merged with a weapon term ("Abrams tanks") is never dropped this way, and a "person"
+    made only of weapon names ("Eurofighter Typhoon") is no evidence."""
+    spans = [(a, b, False) for a, b in company_name_spans(text)]
+    if idx is not None:
+        weapon_chars = {i for h in hits if h.entry.label in ("WEAPON", "TERM") for i in range(h.start, h.end)}
+        for a, b, lab in idx.ents:
+            if lab == "PERSON" and " " in text[a:b].strip() and any(
+                    m.start() + a not in weapon_chars for m in re.finditer(r"[A-Z][a-z]+", text[a:b])):
+                spans.append((a, b, True))
     if not spans:
         return
     spans.sort()
-    starts = [a for a, _ in spans]
+    starts = [a for a, _, _ in spans]
 
-    def inside(pos: int) -> bool:
-        i = bisect.bisect_right(starts, pos) - 1
-        return any(a <= pos < b for a, b in spans[max(0, i - 3):i + 1])
+    def inside(c: _Cand) -> bool:
+        # a designation with digits is never part of a person's name ("Danish F-16s" misread as a PERSON)
+        digits = any(ch.isdigit() for ch in text[c.start:c.end])
+        i = bisect.bisect_right(starts, c.start) - 1
+        return any(a <= c.start < b and not (person and (digits or (c.start, c.end) == (a, b)))
+                   for a, b, person in spans[max(0, i - 3):i + 1])
 
-    drop = {id(c) for c in cands if c.label == "WEAPON" and inside(c.start)}
-    if not drop:
+    drop = {id(c) for c in cands if c.label == "WEAPON" and c.kind in ("term", "designation") and inside(c)}
+    name_texts = [text[a:b] for a, b, _ in spans]
+    for c in cands:
+        if c.label != "WEAPON" or c.kind not in ("term", "designation") or id(c) in drop:
+            continue
+        surface = text[c.start:c.end]
+        if not surface[0].isupper() or any(ch.isdigit() for ch in surface):
+            continue                                            # "ABM" after "ABM Gold Corp" too
+        word = re.compile(r"(?<![\w-])%s(?![\w-])" % re.escape(surface))
+        if any(word.search(nt) for nt in name_texts):
+            drop.add(id(c))
+    if drop:
+        cands[:] = [c for c in cands if id(c) not in drop]
+
+
+# Words that give a sentence a military sense. A weapon word whose military sense depends on its context
+# (weapon_terms.csv needs_context = 1: "jet engine", "spare parts") and an unknown model number before a bare
+# generic head ("XJ-900 aircraft", "V530 system") are weapons only in a sentence, or else an article, with one
+# of these words or with a weapon that needs no context. ("war" is not among them: "price war", "trade war";
+# "tanks" only as "battle tanks": storage tanks hold oil, and a tank that is armour is a weapon anyway.)
+_MILITARY_WORDS = (
+    r"military|militaries|army|armies|navy|navies|naval|air\s+forces?|armed\s+forces|coast\s+guard|marines|"
+    r"troops|soldiers?|defen[cs]e|pentagon|wartime|warfare|combat|weapons?|weaponry|arms|armaments?|missiles?|"
+    r"fighters?|bombers?|warships?|warplanes?|frigates?|destroyers?|corvettes?|submarines?|gunboats?|"
+    r"minesweepers?|battle\s+tanks?|artillery|munitions?|ammunition|guerrillas?|rebels?|nato|warsaw\s+pact")
+_MILITARY = re.compile(r"\b(?:%s)\b" % _MILITARY_WORDS, re.I)
+# a class of plain "vessels" or "ships" is a warship class in a military sentence or one about patrols
+_NAVAL = re.compile(r"\b(?:%s|patrols?)\b" % _MILITARY_WORDS, re.I)
+# Credit ratings look like designations ("rated B-2 by Moody's", "raised to D&P-7 from D&P-8").
+_GRADE = re.compile(r"^[A-Z][a-z]{0,2}-?[1-9]$")
+_RATING_CONTEXT = re.compile(
+    r"\b(?:Moody'?s|rated|rates|rating|ratings|debentures?|subordinated|downgrad\w*|upgrad\w*|debt|bonds?|"
+    r"Standard\s+(?:and|&)\s+Poor'?s|Duff|Phelps|commercial\s+paper|preferred\s+stock)", re.I)
+
+
+# A generic weapon word that modifies one of these names a line of business or a know-how, not weapons
+# ("its Smith and Wesson handgun business", "the transfer of submarine technology to the Soviet Union").
+_NOT_THE_WEAPON_HEADS = frozenset({"business", "businesses", "division", "divisions", "subsidiary", "subsidiaries",
+                                   "operations", "technology", "technologies", "know-how"})
+
+
+@functools.lru_cache(maxsize=1)
+def _term_contexts() -> dict[str, tuple[frozenset, bool]]:
+    """weapon_terms.csv per term: the sentence words that show another sense (veto_context) and whether the
+    term needs a military sentence (needs_context)."""
+    from pipeline.extract.gazetteer import _rows
+
+    out = {}
+    for r in _rows("weapon_terms.csv"):
+        words = frozenset(w.strip().lower() for w in (r.get("veto_context") or "").split("|") if w.strip())
+        out[r["term"].strip()] = (words, (r.get("needs_context") or "").strip() == "1")
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _civil_cues() -> frozenset:
+    """The civil-aviation and civil-goods cue words of the transfer lexicon (transfer_triggers.yaml civil_cues):
+    a generic aircraft, helicopter or engine word in a sentence with one of them is a civil one."""
+    from pipeline.extract.lexicon_files import load_yaml
+
+    return frozenset(str(w).lower() for w in load_yaml("transfer_triggers.yaml").get("civil_cues", ()))
+
+
+_CIVIL_SENSE_CATEGORIES = ("aircraft", "helicopters", "engines")
+
+
+def _drop_other_senses(text: str, idx: _DocIndex | None, cands: list[_Cand]) -> None:
+    """Weapon words in a sentence that gives them another sense: a bond ("a five-year bullet eurobond"), a
+    space launcher ("a Delta rocket carrying a weather satellite"), a tape ("cartridge tape drive"), a credit
+    rating ("rated B-2 by Moody's"); and context-dependent weapon words in a sentence and an article with
+    no military sense ("its unducted fan jet engine", "a shortage of spare parts", "XJ-900 aircraft"); generic
+    aircraft, helicopter and engine words in a sentence about civil aviation or civil goods ("the airline's
+    new jets", "cars, computers, helicopters and ambulances")."""
+    weapons = [c for c in cands if c.label == "WEAPON"]
+    if not weapons:
         return
-    names = {text[c.start:c.end] for c in cands if id(c) in drop and c.kind == "term"
-             and text[c.start].isupper() and not text[c.start:c.end].isupper()}
-    drop |= {id(c) for c in cands if c.label == "WEAPON" and c.kind == "term" and text[c.start:c.end] in names}
-    cands[:] = [c for c in cands if id(c) not in drop]
+    contexts = _term_contexts()
+    sent_cache: dict[tuple[int, int], tuple[set, bool, bool]] = {}
+
+    def sentence(c: _Cand):
+        a, b = idx.sentence_of(c.start) if idx is not None else (0, len(text))
+        if (a, b) not in sent_cache:
+            chunk = text[a:b]
+            words = set(re.findall(r"[a-z0-9][a-z0-9'\-]*", chunk.lower()))     # "md-11", and its parts:
+            words |= {p for w in words if "-" in w for p in w.split("-") if p}     # "two-passenger" -> passenger
+            sent_cache[(a, b)] = (words,
+                                  _MILITARY.search(chunk) is not None, _RATING_CONTEXT.search(chunk) is not None)
+        return (a, b), sent_cache[(a, b)]
+
+    article_military = None
+
+    def military(c: _Cand, span, mil: bool) -> bool:
+        """A military word, or another weapon that needs no context, in the sentence; failing that, in the
+        article ("GE will supply jet engines to India" in a story about its fighter programme)."""
+        nonlocal article_military
+        if mil or any(o is not c and span[0] <= o.start < span[1] and not _context_dependent(o, contexts)
+                      for o in weapons):
+            return True
+        if article_military is None:
+            article_military = _MILITARY.search(text) is not None or any(
+                not _context_dependent(o, contexts) for o in weapons)
+        return article_military
+
+    drop = set()
+    for c in weapons:
+        span, (words, mil, rating) = sentence(c)
+        surface = text[c.start:c.end]
+        if c.kind == "designation" and rating and (_GRADE.match(surface) or c.start > 0 and text[c.start - 1] in "&/"):
+            drop.add(id(c))
+            continue
+        if c.kind == "term" and c.entry is not None:
+            vetoes, _ = contexts.get(c.entry.canonical, (frozenset(), False))
+            if vetoes & words:
+                drop.add(id(c))
+                continue
+        if _context_dependent(c, contexts) and not military(c, span, mil):
+            drop.add(id(c))
+            continue
+        if c.kind in ("term", "designation?+term") and c.category in _CIVIL_SENSE_CATEGORIES \
+                and words & _civil_cues():
+            drop.add(id(c))                     # "two-passenger helicopters", "airliners and jet engines"
+            continue
+        if c.kind == "term" and idx is not None:
+            tok = idx.token_at(c.end - 1)
+            if tok is not None and tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i \
+                    and tok.head.lower_ in _NOT_THE_WEAPON_HEADS:
+                drop.add(id(c))
+    if drop:
+        cands[:] = [c for c in cands if id(c) not in drop]
+
+
+def _context_dependent(c: _Cand, contexts) -> bool:
+    if c.kind == "designation?+term":
+        return c.entry is not None and not c.entry.standalone          # "SF340 aircraft", not "KF-21 fighter jets"
+    if c.kind == "term" and c.entry is not None:
+        return contexts.get(c.entry.canonical, (frozenset(), False))[1]
+    return False
+
+
+def _naval_context(text: str, idx: _DocIndex | None, pos: int) -> bool:
+    """Does the sentence at ``pos`` speak of navies or the military? A class of plain "vessels" needs it."""
+    a, b = idx.sentence_of(pos) if idx is not None else (0, len(text))
+    return _NAVAL.search(text, a, b) is not None
 
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
@@ -702,7 +863,8 @@ def _core(text: str, day: dt.date, idx: _DocIndex | None) -> list[_Cand]:
     _country_candidates(text, hits, idx, day, cands, us_place_sents, gaz_starts, gaz_ends, datelines)
     _org_candidates(text, hits, idx, cands)
     _weapon_candidates(text, hits, idx, cands, gaz)
-    _drop_weapons_in_names(text, cands)
+    _drop_weapons_in_names(text, idx, hits, cands)
+    _drop_other_senses(text, idx, cands)
     weapon_spans = [(c.start, c.end) for c in cands if c.label == "WEAPON"]
     _composites(text, cands, [h for h in hits if h.entry.label == "HEAD"], weapon_spans)
     return _resolve(cands)
