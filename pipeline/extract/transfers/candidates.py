@@ -6,7 +6,7 @@ from __future__ import annotations
 from pipeline.extract.transfers.chain import build_chain, is_passive
 from pipeline.extract.transfers.model import Candidate, Party, Trigger
 from pipeline.extract.transfers.roles import attach, role_for
-from pipeline.extract.transfers.sentence import REFLEXIVE, RELATIVE, SUBJ, SentenceView
+from pipeline.extract.transfers.sentence import REFLEXIVE, RELATIVE, SUBJ, SentenceView, noun_kind
 from pipeline.extract.transfers.weapons import candidate_weapons
 
 
@@ -119,14 +119,14 @@ def _relative_on_party(sv: SentenceView, trig: Trigger, chain: list, passive: bo
         return
     for link in [lk for lk in chain if lk.kind in ("self", "subj_control")]:
         v = link.token
-        if v.dep_ not in ("relcl", "acl", "advcl") or v.head.i not in sv.tok_party:
+        if v.dep_ not in ("relcl", "acl", "advcl") or _party_of_head(sv, v.head) is None:
             continue
         own = [c for c in v.children if c.dep_ in SUBJ]
         if own and not all(c.lower_ in RELATIVE for c in own):
             continue
         if not own and v.tag_ == "VBN":
             continue      # "weapons sold to ..." on a party is rare; a participle is passive
-        p = sv.tok_party[v.head.i]
+        p = _party_of_head(sv, v.head)
         if any(p.key == q.key for v_ in roles.values() for q in v_):
             return     # "exports to Ukraine, which will provide Ukraine with ...": not the antecedent
         if not passive and p not in roles[role]:
@@ -135,6 +135,18 @@ def _relative_on_party(sv: SentenceView, trig: Trigger, chain: list, passive: bo
                 if c.i in sv.tok_party and sv.tok_party[c.i] not in roles[role]:
                     roles[role].append(sv.tok_party[c.i])
         return
+
+
+def _party_of_head(sv: SentenceView, head) -> Party | None:
+    """The party a noun stands for: a party itself, or a party noun it heads ("The Israeli government,
+    which sold ...": Israel)."""
+    if head.i in sv.tok_party:
+        return sv.tok_party[head.i]
+    if noun_kind(sv, head) != "party_head":
+        return None
+    mods = {sv.tok_party[c.i].key: sv.tok_party[c.i] for c in head.children
+            if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i in sv.tok_party}
+    return next(iter(mods.values())) if len(mods) == 1 else None
 
 
 def _assign_roles(sv: SentenceView, c: Candidate, roles: dict):
