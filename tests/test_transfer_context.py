@@ -173,3 +173,7 @@ def test_no_transfer_without_a_military_sense(nlp, text):
 ])
 def test_the_country_is_resolved_only_when_one_state_is_in_focus(nlp, text, expected):
     assert {(r.supplier_iso3, r.recipient_iso3, r.weapon_category) for r in run(nlp, text)} == expected
+
+
+def test_a_hard_line_wrap_does_not_hide_arms_control(nlp):
+    assert run(nlp, "The United States offered the Soviet Union new proposals at the Geneva arms\ncontrol talks.") == []

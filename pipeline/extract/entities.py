@@ -521,14 +521,26 @@ def _drop_weapons_in_names(text: str, idx: _DocIndex | None, hits: list[Hit], ca
 # generic head ("XJ-900 aircraft", "V530 system") are weapons only in a sentence, or else an article, with one
 # of these words or with a weapon that needs no context. ("war" is not among them: "price war", "trade war";
 # "tanks" only as "battle tanks": storage tanks hold oil, and a tank that is armour is a weapon anyway.)
-_MILITARY_WORDS = (
-    r"military|militaries|army|armies|navy|navies|naval|air\s+forces?|armed\s+forces|coast\s+guard|marines|"
-    r"troops|soldiers?|defen[cs]e|pentagon|wartime|warfare|combat|weapons?|weaponry|arms|armaments?|missiles?|"
-    r"fighters?|bombers?|warships?|warplanes?|frigates?|destroyers?|corvettes?|submarines?|gunboats?|"
-    r"minesweepers?|battle\s+tanks?|artillery|munitions?|ammunition|guerrillas?|rebels?|nato|warsaw\s+pact")
-_MILITARY = re.compile(r"\b(?:%s)\b" % _MILITARY_WORDS, re.I)
-# a class of plain "vessels" or "ships" is a warship class in a military sentence or one about patrols
-_NAVAL = re.compile(r"\b(?:%s|patrols?)\b" % _MILITARY_WORDS, re.I)
+@functools.lru_cache(maxsize=1)
+def _military_pattern(extra: str = "") -> re.Pattern:
+    """The military cue words and phrases of the transfer lexicon (transfer_triggers.yaml military_cues),
+    one list for the entity and the transfer extractors, as one case-insensitive pattern."""
+    from pipeline.extract.lexicon_files import load_yaml
+
+    phrases = sorted((str(w).lower() for w in load_yaml("transfer_triggers.yaml")["military_cues"]), key=len, reverse=True)
+    alternatives = "|".join(r"\s+".join(re.escape(part) for part in ph.split()) for ph in phrases)
+    return re.compile(r"\b(?:%s%s)\b" % (alternatives, extra), re.I)
+
+
+def _military() -> re.Pattern:
+    return _military_pattern()
+
+
+def _naval() -> re.Pattern:
+    """A class of plain "vessels" or "ships" is a warship class in a military sentence or one about patrols."""
+    return _military_pattern("|patrols?")
+
+
 # Credit ratings look like designations ("rated B-2 by Moody's", "raised to D&P-7 from D&P-8").
 _GRADE = re.compile(r"^[A-Z][a-z]{0,2}-?[1-9]$")
 _RATING_CONTEXT = re.compile(
@@ -587,7 +599,7 @@ def _drop_other_senses(text: str, idx: _DocIndex | None, cands: list[_Cand]) -> 
             words = set(re.findall(r"[a-z0-9][a-z0-9'\-]*", chunk.lower()))     # "md-11", and its parts:
             words |= {p for w in words if "-" in w for p in w.split("-") if p}     # "two-passenger" -> passenger
             sent_cache[(a, b)] = (words,
-                                  _MILITARY.search(chunk) is not None, _RATING_CONTEXT.search(chunk) is not None)
+                                  _military().search(chunk) is not None, _RATING_CONTEXT.search(chunk) is not None)
         return (a, b), sent_cache[(a, b)]
 
     article_military = None
@@ -600,7 +612,7 @@ def _drop_other_senses(text: str, idx: _DocIndex | None, cands: list[_Cand]) -> 
                       for o in weapons):
             return True
         if article_military is None:
-            article_military = _MILITARY.search(text) is not None or any(
+            article_military = _military().search(text) is not None or any(
                 not _context_dependent(o, contexts) for o in weapons)
         return article_military
 
@@ -643,7 +655,7 @@ def _context_dependent(c: _Cand, contexts) -> bool:
 def _naval_context(text: str, idx: _DocIndex | None, pos: int) -> bool:
     """Does the sentence at ``pos`` speak of navies or the military? A class of plain "vessels" needs it."""
     a, b = idx.sentence_of(pos) if idx is not None else (0, len(text))
-    return _NAVAL.search(text, a, b) is not None
+    return _naval().search(text, a, b) is not None
 
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:

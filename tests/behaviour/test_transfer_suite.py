@@ -37,7 +37,7 @@ KNOWN_GAPS_HARD = frozenset({
     "nominal_sale_of_to_by_hard-5",
     "genitive_buyer_nominal_hard-5",
     "deliveries_from_to_hard-4",
-    "relative_clause_hard-3", "relative_clause_hard-4", "relative_clause_hard-5",
+    "relative_clause_hard-4", "relative_clause_hard-5",
     "reported_speech_hard-2",
     "genitive_recipient_force_hard-4", "genitive_recipient_force_hard-5",
     "deal_signed_hard-3", "deal_signed_hard-5",

@@ -265,10 +265,13 @@ class SentenceView:
         if tok.lower_ not in lex.generic_single or tok.pos_ not in ("NOUN", "PROPN", "VERB"):
             return None
         if tok.lower_ in ("arms", "arm"):
-            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            j = i + 1
+            while j < len(doc) and doc[j].is_space:
+                j += 1          # "Geneva arms\ncontrol talks": a wire's hard line wrap
+            nxt = doc[j] if j < len(doc) else None
             if nxt is not None and nxt.lower_ in lex.arms_other_senses:
                 return None
-            if nxt is not None and nxt.text == "-" and i + 2 < len(doc) and doc[i + 2].lower_ in lex.arms_other_senses:
+            if nxt is not None and nxt.text == "-" and j + 1 < len(doc) and doc[j + 1].lower_ in lex.arms_other_senses:
                 return None
             prev = doc[i - 1] if i > 0 else None
             if prev is not None and prev.lower_ in ("in", "up", "coat", "to"):  # "in arms", "up in arms"
