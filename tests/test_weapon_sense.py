@@ -281,3 +281,14 @@ def test_civil_goods_next_to_military_words_give_no_transfer(nlp, text):
 ])
 def test_military_transfers_still_read(nlp, text, expected):
     assert rows(nlp, text, D2024) == expected
+
+
+@pytest.mark.parametrize("text, category", [
+    ("The United States delivered 5,000 bulletproof vests to Ecuador.", "other"),
+    ("Germany sent 20,000 bullet-proof vests to Ukraine last year.", "other"),
+    ("France shipped bullet proof vests and helmets to Niger.", "other"),
+])
+def test_body_armour_is_not_ammunition(nlp, text, category):
+    from tests.test_transfers import run
+
+    assert {r.weapon_category for r in run(nlp, text)} == {category}
