@@ -177,3 +177,13 @@ def test_the_country_is_resolved_only_when_one_state_is_in_focus(nlp, text, expe
 
 def test_a_hard_line_wrap_does_not_hide_arms_control(nlp):
     assert run(nlp, "The United States offered the Soviet Union new proposals at the Geneva arms\ncontrol talks.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the object of "warn against" is the would-be buyer or user, and nothing is done
+    ("Washington warned Ankara against buying S-400 systems from Russia.", {("RUS", "TUR", "air_defence", "negated")}),
+    ("The United States has warned Tehran against using the Chinese-made missiles installed near the strait.",
+     {("CHN", "IRN", "missiles", "negated")}),
+])
+def test_warned_against(nlp, text, expected):
+    assert {(r.supplier_iso3, r.recipient_iso3, r.weapon_category, r.modality) for r in run(nlp, text)} == expected

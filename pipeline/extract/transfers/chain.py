@@ -120,7 +120,7 @@ def _gerund_governor(sv: SentenceView, cur, chain: list, depth: int):
         return None
     # the object controls the gerund ("thanked Germany for providing", "blocked Germany from exporting"),
     # else the subject does ("are in the process of donating")
-    kind = "obj_control" if hops == 0 and h.lower_ in ("of", "for", "to", "from") and (any(
+    kind = "obj_control" if hops == 0 and h.lower_ in ("of", "for", "to", "from", "against") and (any(
         c.dep_ in ("dobj",) for c in up.children) or (
         up.pos_ == "ADJ" and any(c.dep_ == "prep" and c.lower_ == "to" for c in up.children))) \
         else "subj_control"
