@@ -14,6 +14,7 @@ from pipeline.extract.transfers.context import (DocContext, article_context, bil
                                                fill_from_context, fill_from_pair, makers_named_next,
                                                name_unnamed_suppliers,
                                                note_signing, title_parties)
+from pipeline.extract.transfers.filters import is_domestic_military
 from pipeline.extract.transfers.lexicon import lexicon
 from pipeline.extract.transfers.model import Candidate, Party
 from pipeline.extract.transfers.pronouns import main_subject, resolve_pronouns
@@ -34,7 +35,8 @@ def extract_transfers(doc, entities: list[EntityMention], figures: list[Figure],
     # second pass with what the first established across the article: the voice of first-person
     # statements ("we are providing Ukraine with ..."), the article's dyads ("These new capabilities
     # include ..."), its one recipient, the state whose services act without being named
-    ctx2 = article_context(first.rows, first.direct, first.votes, first.receivers, entities, ctx.title_keys)
+    ctx2 = article_context(first.rows, first.direct, first.votes, first.receivers if first.services else set(),
+                           entities, ctx.title_keys)
     rows = first.rows
     if ctx2.speaker is not None or ctx2.dyads or ctx2.recipient or ctx2.actor:
         rows = _run(doc, entities, figures, dates, published, ctx2).rows
@@ -62,6 +64,7 @@ class _ArticleState:
     direct: list = field(default_factory=list)      # per row: both parties named in its own sentence
     votes: set = field(default_factory=set)         # states named as the giving side anywhere
     receivers: set = field(default_factory=set)     # states named as the receiving side anywhere
+    services: bool = False                          # a state's service named without its state supplies
     signings: list = field(default_factory=list)
     lead_date: DateMention | None = None            # the date of a list's lead line ("Today, I announce:")
     last_category: str | None = None                # the one weapon category named last ("the vessels")
@@ -122,6 +125,7 @@ def _candidates(state: _ArticleState, sv: SentenceView, s_dates) -> tuple[list[C
     for c in cands:
         if c.weapons:
             state.receivers.update(p.iso3 for p in c.recipients if p.iso3 and not p.pronoun)
+            state.services = state.services or any(is_domestic_military(sv, p) for p in c.suppliers)
         if c.recipients and not c.context:
             state.votes.update(p.iso3 for p in c.suppliers if p.iso3 and not p.pronoun)
         if not c.weapons:

@@ -282,9 +282,11 @@ class SentenceView:
         """Does the sentence speak of the military: a named weapon system, or a military word?"""
         if any(not w.generic for w in self.weapons):
             return True
-        lows = self.lows
+        lows, by_first = self.lows, self.lex.military_cues_by_first
+        if by_first.keys().isdisjoint(lows):
+            return False
         for k, low in enumerate(lows):
-            for phrase in self.lex.military_cues_by_first.get(low, ()):
+            for phrase in by_first.get(low, ()):
                 if tuple(lows[k:k + len(phrase)]) == phrase:
                     return True
         return False

@@ -115,13 +115,14 @@ def _subject_before(sv: SentenceView, trig_i: int) -> list[Party]:
 
 
 _LIST_OPENERS = (("among", "them"), ("among", "those"), ("among", "whom"), ("including",), ("such", "as"))
+_OPENER_WORDS = frozenset(w for opener in _LIST_OPENERS for w in opener)
 
 
 def fill_listed_members(sv: SentenceView, c: Candidate, taken: set):
     """'Dozens of governments have sent weapons to Cairo since the conflict began, among them South Korea
     and Sweden': states listed after 'among them'/'including' that no role took are members of the
     clause's group noun ("governments") and take its role; "dozens of governments" alone gives no row."""
-    if not c.weapons:
+    if not c.weapons or _OPENER_WORDS.isdisjoint(sv.lows):
         return
     used = taken | {id(p) for p in c.suppliers + c.recipients}
     for p in sv.parties:
@@ -142,11 +143,8 @@ def fill_listed_members(sv: SentenceView, c: Candidate, taken: set):
 
 
 def _after_list_opener(sv: SentenceView, start: int) -> bool:
-    for opener in _LIST_OPENERS:
-        a = start - len(opener)
-        if a >= sv.sent.start and tuple(t.lower_ for t in sv.doc[a:start]) == opener:
-            return True
-    return False
+    rel = start - sv.sent.start
+    return any(rel >= len(opener) and tuple(sv.lows[rel - len(opener):rel]) == opener for opener in _LIST_OPENERS)
 
 
 def _group_noun_before(sv: SentenceView, start: int):
