@@ -187,3 +187,17 @@ def test_a_hard_line_wrap_does_not_hide_arms_control(nlp):
 ])
 def test_warned_against(nlp, text, expected):
     assert {(r.supplier_iso3, r.recipient_iso3, r.weapon_category, r.modality) for r in run(nlp, text)} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # of the previous sentence's transfers, the one whose recipient this sentence names
+    ("The State Department approved the possible sale of HIMARS launchers to Estonia and Harpoon missiles to "
+     "Norway. The set approved for Estonia would include up to six HIMARS launchers and ammunition.",
+     {("USA", "EST", "artillery", 6), ("USA", "EST", "ammunition", None)}),
+    ("Germany agreed to sell Leopard tanks to Poland and Boxer vehicles to Lithuania. The package for Lithuania "
+     "includes 40 Boxer vehicles.", {("DEU", "LTU", "armoured_vehicles", 40)}),
+])
+def test_a_continuation_picks_the_transfer_whose_recipient_it_names(nlp, text, expected):
+    second = text.index(". ") + 2
+    rows = [r for r in run(nlp, text) if r.char_start >= second]
+    assert {(r.supplier_iso3, r.recipient_iso3, r.weapon_category, r.quantity_value) for r in rows} == expected

@@ -187,8 +187,13 @@ def _both_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocConte
     """'The deal also includes ammunition': an anaphoric transfer with no party takes the one dyad of the
     previous sentence (or, when that had none, of the article). The sentence may name the same states
     again ("missiles already in South Korea"), no others."""
-    source = prev_dyads if len(prev_dyads) == 1 else ctx.dyads if (not prev_dyads and len(ctx.dyads) == 1) else []
     named = {p.iso3 for p in sv.parties if not p.pronoun and p.iso3}
+    source = prev_dyads if len(prev_dyads) == 1 else ctx.dyads if (not prev_dyads and len(ctx.dyads) == 1) else []
+    if len(prev_dyads) > 1:
+        # "... approved sales of HIMARS to Estonia and missiles to Norway. The set approved for Estonia would
+        # include ...": of the sentence before's transfers, the one whose recipient this sentence names
+        source = [d for d in prev_dyads if d[2] in named] if len({d[2] for d in prev_dyads if d[2] in named}) == 1 \
+            else []
     if len(source) != 1 or not named <= {source[0][0], source[0][2]}:
         return
     s_iso, s_name, r_iso, r_name = source[0]
