@@ -391,14 +391,20 @@ def name_unnamed_suppliers(rows: list[TransferMention]) -> list[TransferMention]
         if r.supplier_iso3 is None and r.supplier_name is None and r.recipient_iso3 and len(cands) == 1 \
                 and r.weapon_category != "unspecified":
             iso, name = next(iter(cands))
-            r = replace(r, supplier_iso3=iso, supplier_name=name, confidence=round(max(0.05, r.confidence - 0.15), 3),
-                        derivation="+".join(sorted(set(r.derivation.split("+")) - {"sentence"} | {"article"})))
+            r = _with_supplier(r, iso, name, "article", penalty=0.15)
         out.append(r)
     return out
 
 
 _MAKER_CUE = re.compile(r"\b(?:manufacturer|maker|builder|producer)s?\b|\b(?:made|built|produced|manufactured)\s+by\b"
                         r"|\bwhich\s+(?:makes|made|builds|built|produces)\b", re.I)
+
+
+def _with_supplier(r: TransferMention, iso3: str, name: str, source: str, penalty: float) -> TransferMention:
+    """A finished row with the supplier borrowed from ``source``: lower confidence, and the source named."""
+    sources = set(r.derivation.split("+")) - {"sentence"} | {source}
+    return replace(r, supplier_iso3=iso3, supplier_name=name, confidence=round(max(0.05, r.confidence - penalty), 3),
+                   derivation="+".join(sorted(sources)))
 
 
 def makers_named_next(rows: list[TransferMention], text: str, sentences: list[tuple[int, int]],
@@ -411,9 +417,8 @@ def makers_named_next(rows: list[TransferMention], text: str, sentences: list[tu
         if r.supplier_iso3 is None and r.supplier_name is None and r.recipient_iso3:
             maker = _maker_after(r, text, sentences, entities)
             if maker is not None:
-                r = replace(r, supplier_iso3=maker.country_iso3, supplier_name=maker.canonical_name or maker.text,
-                            confidence=round(max(0.05, r.confidence - 0.2), 3),
-                            derivation="+".join(sorted(set(r.derivation.split("+")) - {"sentence"} | {"next_sentence"})))
+                r = _with_supplier(r, maker.country_iso3, maker.canonical_name or maker.text, "next_sentence",
+                                   penalty=0.2)
         out.append(r)
     return out
 

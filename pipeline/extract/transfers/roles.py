@@ -16,7 +16,7 @@ import yaml
 
 from pipeline.extract.transfers.chain import Link
 from pipeline.extract.transfers.model import Trigger
-from pipeline.extract.transfers.sentence import SUBJ, SentenceView, noun_kind
+from pipeline.extract.transfers.sentence import SUBJ, SentenceView, group_noun_before, noun_kind
 
 
 LIST_PREPS = {"including", "like", "such", "notably", "especially", "among", "plus"}
@@ -107,9 +107,7 @@ def _group_noun(sv: SentenceView, head):
     if head.i not in sv.tok_party and head.i not in sv.tok_weapon and head.pos_ not in ("VERB", "AUX") \
             and head.lower_ not in ("them", "those"):
         return None
-    groups = [t for t in sv.tokens if t.tag_ == "NNS" and t.lemma_.lower() in sv.lex.group_nouns
-              and t.i not in sv.tok_party and t.i < head.i + 1]
-    return groups[-1] if len(groups) >= 1 else None
+    return group_noun_before(sv, head.i + 1)
 
 
 def _up_from_phrase(sv: SentenceView, st: _Climb, h):

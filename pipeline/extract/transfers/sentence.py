@@ -292,6 +292,13 @@ class SentenceView:
         return False
 
 
+def group_noun_before(sv: SentenceView, pos: int):
+    """The last plural group noun ("countries", "governments", "allies") of the sentence before ``pos``."""
+    groups = [t for t in sv.tokens if t.i < pos and t.tag_ == "NNS" and t.lemma_.lower() in sv.lex.group_nouns
+              and t.i not in sv.tok_party]
+    return groups[-1] if groups else None
+
+
 def noun_kind(sv: SentenceView, tok) -> str:
     if tok.i in sv.tok_party:
         return "party"

@@ -13,7 +13,7 @@ from pipeline.extract.transfers.chain import Link
 from pipeline.extract.transfers.coordination import party_list_after
 from pipeline.extract.transfers.model import Candidate, Party
 from pipeline.extract.transfers.roles import Arrival, attach, lookup_role, role_for
-from pipeline.extract.transfers.sentence import SentenceView
+from pipeline.extract.transfers.sentence import SentenceView, group_noun_before
 
 # words that open another clause: the trigger's stretch ends there
 _CLAUSE_OPENERS = {"which", "who", "whom", "whose", "while", "whereas", "but", "although", "though", "despite",
@@ -128,7 +128,7 @@ def fill_listed_members(sv: SentenceView, c: Candidate, taken: set):
     for p in sv.parties:
         if id(p) in used or p.pronoun or p.label != "COUNTRY" or not p.iso3 or not _after_list_opener(sv, p.start):
             continue
-        group = _group_noun_before(sv, p.start)
+        group = group_noun_before(sv, p.start)
         att = attach(sv, group, c.chain_idx) if group is not None else None
         if att is None:
             continue
@@ -146,8 +146,3 @@ def _after_list_opener(sv: SentenceView, start: int) -> bool:
     rel = start - sv.sent.start
     return any(rel >= len(opener) and tuple(sv.lows[rel - len(opener):rel]) == opener for opener in _LIST_OPENERS)
 
-
-def _group_noun_before(sv: SentenceView, start: int):
-    groups = [t for t in sv.doc[sv.sent.start:start] if t.tag_ == "NNS" and t.lemma_.lower() in sv.lex.group_nouns
-              and t.i not in sv.tok_party]
-    return groups[-1] if groups else None
