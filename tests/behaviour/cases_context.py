@@ -75,6 +75,11 @@ TEMPLATES: dict[str, list[XTpl]] = {
         T("{S.name_cap} and {R.name} signed a defence cooperation agreement on Tuesday. Under the deal, {R} will "
           "receive {Q} "
           "{W} and {Q2} {W2}.", quantities={("S", "R", "W"): "Q", ("S", "R", "W2"): "Q2"}),
+        # the contents two sentences on, for one of two recipients the article named
+        T("{S.cap} approved the sale of {W} to {R.name} and of {W3} to {R2.name} on Tuesday. The decision drew "
+          "little comment in parliament. The package for {R.name} would include up to {Q2} {W2}, officials said.",
+          quantities={("S", "R", "W"): None, ("S", "R2", "W3"): None, ("S", "R", "W2"): "Q2"},
+          dates={("S", "R", "W2"): "2024-04-30"}),
     ],
     # the contents are bullet lines; more items may follow in a closing sentence
     "package_bullets": [
@@ -162,6 +167,10 @@ TEMPLATES: dict[str, list[XTpl]] = {
           (("S", "R", "W"), ("S", "R2", "W"), ("S", "R3", "W"))),
         T("Dozens of governments have armed {R} since the conflict began, among them {S.name} and {S2.name}.",
           (("S", "R", "UW"), ("S2", "R", "UW"))),
+        T("{CS} has received orders from {R.name} and {R2.name} for its {CW}, the company said.",
+          (("C", "R", "CW"), ("C", "R2", "CW"))),
+        T("{S.adj}-built {W} have found new buyers in {R.name} and {R2.name}, the ministry said on Monday.",
+          (("S", "R", "W"), ("S", "R2", "W"))),
     ],
     # the supplier is named only as the maker, in the next sentence
     "maker_in_next_sentence": [
@@ -177,6 +186,10 @@ TEMPLATES: dict[str, list[XTpl]] = {
           "follow in June.", quantities={("C", "R", "G"): "QG"}),
         T("{R.cap} has begun trials of the {QG} {G} it bought last year. Their maker, {CS}, is also bidding for a "
           "follow-on order.", quantities={("C", "R", "G"): "QG"}),
+        T("{R.cap} agreed on Monday to buy {QG} {G}. Their builder, {CS}, expects to hand over the first in 2026.",
+          quantities={("C", "R", "G"): "QG"}),
+        T("Last year {R} purchased {QG} {G}, officials said. The manufacturer, headquartered in {S.name}, has "
+          "since opened a local office.", quantities={("S", "R", "G"): "QG"}),
     ],
     # the transfer's own date, resolved against the publication date; a statement date is not it
     "dates": [
@@ -209,6 +222,25 @@ TEMPLATES: dict[str, list[XTpl]] = {
           quantities={("S", "R", "W"): "Q"}, optional=UNSPEC),
         T("Having relied on {S} for its {W.branch} equipment for decades, {R} has now signed for {Q} more {W}.",
           quantities={("S", "R", "W"): "Q"}, optional=UNSPEC),
+        T("{R.cap}, which remains heavily reliant on {S} for military hardware, has ordered {Q} more {W}.",
+          quantities={("S", "R", "W"): "Q"}, optional=UNSPEC),
+        T("{R.cap} is dependent on {S} for most of its weapons and will buy {Q} {W} this year.",
+          quantities={("S", "R", "W"): "Q"}, optional=UNSPEC),
+        T("{S.cap_name_poss} biggest customer, {R.name}, ordered {Q} more {W} on Monday.",
+          quantities={("S", "R", "W"): "Q"}),
+    ],
+    # the context rules must not invent a transfer: a maker that is not the seller, a dependence that is not on
+    # arms, an order or demand for goods that are not weapons, a purchase from home industry
+    "context_negatives": [
+        T("{R.cap} has ordered {QG} {G} from its own shipyards. {T.name_cap}, a rival maker of {G}, criticised the "
+          "decision on Tuesday."),
+        T("{R.cap} remains heavily dependent on {S} for oil and gas, officials said."),
+        T("Demand for {S.adj} wine is booming, with orders from {R.name}, {R2.name} and {R3.name}."),
+        T("{R.cap} has ordered {QG} {G}. They will be built by a local shipyard at its main plant."),
+        T("{S.cap_name_poss} biggest trading partner, {R.name}, bought more soybeans and wheat last year."),
+        T("{R.cap_name_poss} economy is reliant on exports to {S.name}, which buys most of its copper."),
+        T("{R.cap} bought {QG} {G} last year. Their maker, a state-owned firm in {R.name}, plans to export more."),
+        T("{S.adj} cars have found buyers in {R.name} and {R2.name} in recent years."),
     ],
 }
 

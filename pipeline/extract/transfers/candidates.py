@@ -25,11 +25,16 @@ def read_candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
     _subjectless_verb(sv, trig, passive, roles)
     _deal_for_infinitive(sv, trig, roles)
     _relative_on_party(sv, trig, chain, passive, roles)
+    _adjective_holder(sv, trig, roles)
     if trig.frame == "supply" and any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVE
                                       for c in trig.token.children):
         roles["R"].extend(roles["S"])     # "Teheran has equipped itself with ...": the subject receives
         roles["S"] = []
     weapons = candidate_weapons(sv, trig, chain_idx)
+    if trig.entry.named_only:
+        if not weapons:
+            return None       # "relies on Russia for oil": no arms at all, no party to lend the sentence
+        weapons = [w for w in weapons if not w.generic]   # "for its arms": the parties only, for the sentence
     c = Candidate(trigger=trig, chain_idx=chain_idx, weapons=weapons, bound=bound, passive=passive)
     _assign_roles(sv, c, roles)
     if trig.kind == "license":
@@ -135,6 +140,29 @@ def _relative_on_party(sv: SentenceView, trig: Trigger, chain: list, passive: bo
                 if c.i in sv.tok_party and sv.tok_party[c.i] not in roles[role]:
                     roles[role].append(sv.tok_party[c.i])
         return
+
+
+def _adjective_holder(sv: SentenceView, trig: Trigger, roles: dict):
+    """An adjective trigger ("dependent on", "reliant on") describes its holder: the party it modifies
+    ("Dhaka, long dependent on Israel for its arms") or the subject of its copula ("India is reliant on
+    Russia for its fighters"). The holder takes the subject's role."""
+    tok = trig.token
+    role = {"supply": "S", "acquire": "R"}.get(trig.frame)
+    if role is None or not (tok.pos_ == "ADJ" or trig.entry.particle and tok.lemma_ in ("be", "remain", "become")):
+        return
+    head = tok.head
+    if tok.dep_ in ("amod", "appos", "acl", "advcl") and head is not tok:
+        holder = _party_of_head(sv, head)
+    elif tok.dep_ == "acomp" or trig.token.lemma_ in ("be", "remain", "become"):
+        verb = head if tok.dep_ == "acomp" else tok
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+            subj = verb.head      # "Kuwait, which remains reliant on Russia for ..."
+        holder = _party_of_head(sv, subj) if subj is not None else None
+    else:
+        holder = None
+    if holder is not None and not any(holder.key == q.key for v in roles.values() for q in v):
+        roles[role].append(holder)
 
 
 def _party_of_head(sv: SentenceView, head) -> Party | None:

@@ -136,7 +136,9 @@ def build_chain(sv: SentenceView, trig: Trigger) -> list[Link]:
     if trig.frame == "produce":
         _production_chain(sv, tok, chain)
     elif trig.kind in ("verb", "possession") or (trig.kind == "license" and tok.pos_ == "VERB"):
-        if not any(c.dep_ in SUBJ for c in tok.children):
+        if tok.pos_ == "ADJ" and tok.dep_ == "acomp":
+            chain.append(Link(tok.head, "self"))    # "remains reliant on Russia for spare parts": the copula's too
+        elif not any(c.dep_ in SUBJ for c in tok.children):
             _subject_control_chain(sv, tok, chain)
     else:
         _noun_chain(sv, trig, chain)

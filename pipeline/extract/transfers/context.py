@@ -12,7 +12,7 @@ from pipeline.extract.transfers.filters import is_domestic_military
 from pipeline.extract.transfers.lexicon import lexicon
 from pipeline.extract.transfers.model import Candidate, Party
 from pipeline.extract.transfers.sentence import SUBJ, SentenceView
-from pipeline.records import EntityMention, TransferMention
+from pipeline.records import DateMention, EntityMention, TransferMention
 
 
 @dataclass
@@ -25,6 +25,7 @@ class DocContext:
     recipient: tuple | None = None                # (iso3, name) when the first pass found exactly one recipient
     actor: tuple | None = None                    # (iso3, name): the one state the article names that never
                                                   # receives, for its unnamed services ("the Coast Guard")
+    dyad_dates: dict = field(default_factory=dict)  # (supplier, recipient) -> the one date its named rows give
 
 
 def article_context(rows, direct, votes: set, receivers: set, entities: list[EntityMention],
@@ -40,10 +41,20 @@ def article_context(rows, direct, votes: set, receivers: set, entities: list[Ent
     states = {e.country_iso3: e.canonical_name or e.text for e in entities
               if e.label == "COUNTRY" and e.country_iso3}
     givers = {iso: name for iso, name in states.items() if iso not in receivers}
-    return DocContext(title_keys=title_keys, speaker=article_speaker(votes, entities),
+    return DocContext(title_keys=title_keys, speaker=article_speaker(votes, entities), dyad_dates=_dyad_dates(named),
                       dyads=[next(d for d in dyads if (d[0], d[2]) == u) for u in uniq],
                       recipient=next(iter(recips.items())) if len(recips) == 1 else None,
                       actor=next(iter(givers.items())) if len(givers) == 1 and receivers else None)
+
+
+def _dyad_dates(rows) -> dict:
+    """(supplier, recipient) -> the date of that dyad's dated rows, when they give exactly one."""
+    dates: dict[tuple, set] = {}
+    for r in rows:
+        if r.supplier_iso3 and r.recipient_iso3 and r.date_start is not None:
+            dates.setdefault((r.supplier_iso3, r.recipient_iso3), set()).add((r.date_start, r.date_end, r.date_text))
+    return {k: DateMention(0, 0, v[0][2] or "", v[0][0], v[0][1]) for k, v in
+            ((k, sorted(v, key=str)) for k, v in dates.items()) if len(v) == 1}
 
 
 _SIGN_VERBS = {"sign", "ink", "conclude", "finalize", "finalise", "seal", "close", "complete"}
@@ -114,7 +125,7 @@ _ANAPHORIC_DETS = {"the", "this", "these", "that", "those", "such"}
 
 def _is_anaphoric(sv: SentenceView, c: Candidate) -> bool:
     tok = c.trigger.token
-    if tok.lower_ in ("it", "they") or tok.lemma_.lower() in sv.lex.include_verbs:
+    if tok.lower_ in ("it", "they") or tok.lemma_.lower() in sv.lex.include_verbs or tok.lower_ in sv.lex.include_openers:
         return True     # "It includes: ...", "Also included are ..."
     toks = [tok] + [w.root for w in c.weapons]
     for t in toks:
@@ -189,15 +200,20 @@ def _both_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocConte
     again ("missiles already in South Korea"), no others."""
     named = {p.iso3 for p in sv.parties if not p.pronoun and p.iso3}
     source = prev_dyads if len(prev_dyads) == 1 else ctx.dyads if (not prev_dyads and len(ctx.dyads) == 1) else []
-    if len(prev_dyads) > 1:
+    if len(prev_dyads) > 1 or (not prev_dyads and len(ctx.dyads) > 1):
         # "... approved sales of HIMARS to Estonia and missiles to Norway. The set approved for Estonia would
-        # include ...": of the sentence before's transfers, the one whose recipient this sentence names
-        source = [d for d in prev_dyads if d[2] in named] if len({d[2] for d in prev_dyads if d[2] in named}) == 1 \
-            else []
+        # include ...": of the sentence before's transfers (or, after a sentence without any, the article's),
+        # the one whose recipient this sentence names
+        # ("for Estonia": over the whole article the recipient must be marked as one)
+        marked = named if prev_dyads else {p.iso3 for p in sv.parties if not p.pronoun and p.iso3
+                                           and p.root.dep_ == "pobj" and p.root.head.lower_ in ("for", "to")}
+        source = [d for d in prev_dyads or ctx.dyads if d[2] in marked]
+        if len(source) != 1:
+            source = []
     if len(source) != 1 or not named <= {source[0][0], source[0][2]}:
         return
     s_iso, s_name, r_iso, r_name = source[0]
-    derivation = "previous_sentence" if source is prev_dyads else "article"
+    derivation = "previous_sentence" if prev_dyads else "article"
     if (s_name or s_iso) and not any(w.origins for w in c.weapons):
         c.suppliers = [context_party(sv, s_name, s_iso, derivation)]
     if r_name or r_iso:
@@ -396,7 +412,8 @@ def name_unnamed_suppliers(rows: list[TransferMention]) -> list[TransferMention]
     return out
 
 
-_MAKER_CUE = re.compile(r"\b(?:manufacturer|maker|builder|producer)s?\b|\b(?:made|built|produced|manufactured)\s+by\b"
+_MAKER_CUE = re.compile(r"\b(?:the|their|its)\s+(?:[a-z-]+\s+)?(?:manufacturer|maker|builder|producer)s?\b"
+                        r"|\b(?:made|built|produced|manufactured)\s+by\b"
                         r"|\bwhich\s+(?:makes|made|builds|built|produces)\b", re.I)
 
 
@@ -428,10 +445,14 @@ def _maker_after(r: TransferMention, text: str, sentences: list[tuple[int, int]]
     nxt = next(((a, b) for a, b in sentences if a >= r.char_end), None)
     if nxt is None:
         return None
-    a, b = nxt
-    cue = _MAKER_CUE.search(text, a, b)
-    if cue is None:
+    return maker_named(text, nxt[0], nxt[1], entities, {r.recipient_iso3})
+
+
+def maker_named(text: str, a: int, b: int, entities: list[EntityMention], buyers: set) -> EntityMention | None:
+    """The one state, or company with a home state, that text[a:b] names as a maker ("The manufacturer,
+    German group TKMS, said", "They will be built by U.S.-based Lockheed Martin"), other than the buyers."""
+    if _MAKER_CUE.search(text, a, b) is None:
         return None
     makers = {e.country_iso3: e for e in entities if a <= e.char_start and e.char_end <= b
-              and e.label in ("COMPANY", "COUNTRY", "ORG") and e.country_iso3 and e.country_iso3 != r.recipient_iso3}
+              and e.label in ("COMPANY", "COUNTRY", "ORG") and e.country_iso3 and e.country_iso3 not in buyers}
     return next(iter(makers.values())) if len(makers) == 1 else None

@@ -11,13 +11,14 @@ from pipeline.extract.transfers.candidates import (inherit_from_container, merge
                                                   read_candidate, share_parties)
 from pipeline.extract.transfers.coordination import bind_gapped_parties, expand_weapon_list
 from pipeline.extract.transfers.context import (DocContext, article_context, bilateral_pair, date_from_signing, earlier_buyers,
-                                               fill_from_context, fill_from_pair, makers_named_next,
+                                               context_party, fill_from_context, fill_from_pair, maker_named,
+                                               makers_named_next,
                                                name_unnamed_suppliers,
                                                note_signing, title_parties)
 from pipeline.extract.transfers.filters import is_domestic_military
 from pipeline.extract.transfers.lexicon import lexicon
 from pipeline.extract.transfers.model import Candidate, Party
-from pipeline.extract.transfers.pronouns import main_subject, resolve_pronouns
+from pipeline.extract.transfers.pronouns import focus_is_split, main_subject, resolve_pronouns
 from pipeline.extract.transfers.rows import build_rows, dedupe, drop_generic_beside_specific, subsume_unnamed
 from pipeline.extract.transfers.sentence import SentenceView
 from pipeline.extract.transfers.stage import stage_and_modality
@@ -70,11 +71,14 @@ class _ArticleState:
     last_category: str | None = None                # the one weapon category named last ("the vessels")
     prev_dyads: list = field(default_factory=list)  # the previous sentence's (s_iso, s_name, r_iso, r_name)
     prev_subject: Party | None = None
+    split_focus: bool = False                       # the previous sentence put two states in focus, none subject
     prev_pair: tuple | None = None                  # a bilateral pair named in the previous sentence
     prev_dates: dict = field(default_factory=dict)  # (s_iso3, r_iso3) -> the dates the previous sentence gave
     prev_military: bool = False                     # the previous sentence spoke of the military
     open_deal: list = field(default_factory=list)   # a deal announced two sentences back, still open
     list_lead: Candidate | None = None              # the transfer a list's lead line opened ("It includes:")
+    unsourced: list = field(default_factory=list)   # the previous sentence's purchases with no seller named:
+                                                    # (SentenceView, Candidate, figures), for a maker named next
 
 
 def _sentence(state: _ArticleState, sent, text: str, entities, figures, dates):
@@ -90,10 +94,12 @@ def _sentence(state: _ArticleState, sent, text: str, entities, figures, dates):
     cats = {w.category for w in sv.weapons if not w.generic and not w.bound}
     if cats:
         state.last_category = next(iter(cats)) if len(cats) == 1 else None
-    resolve_pronouns(sv, state.prev_subject, state.ctx.speaker)
+    resolve_pronouns(sv, state.prev_subject, state.ctx.speaker, state.split_focus)
     state.prev_subject = main_subject(sv)
+    state.split_focus = focus_is_split(sv)
     s_figs = [f for f in figures if lo <= f.char_start and f.char_end <= hi]
     s_dates = [d for d in dates if lo <= d.char_start and d.char_end <= hi]
+    _sourced_by_maker(state, text, lo, hi, s_ents)
     _track_list_lead(state, sv, s_dates)
     cands, weaponless = _candidates(state, sv, s_dates)
     cands += _list_members(state, sv, cands)
@@ -106,11 +112,36 @@ def _sentence(state: _ArticleState, sent, text: str, entities, figures, dates):
         _attach_date(state, sv, c, s_dates)
         c.money = link_money(sv, c, s_figs)
         is_direct = not c.context and not any(p.context for p in c.suppliers + c.recipients)
-        sent_rows.extend((r, is_direct) for r in build_rows(sv, c, s_figs))
+        c_rows = build_rows(sv, c, s_figs)
+        sent_rows.extend((r, is_direct) for r in c_rows)
+        if not c_rows and _unsourced_purchase(c):
+            state.unsourced.append((sv, c, s_figs))
     sent_rows.extend((r, False) for r in earlier_buyers(sv, [r for r, _ in sent_rows]))
     kept = drop_generic_beside_specific(subsume_unnamed(sent_rows))
     _open_list(state, sv, cands, weaponless)
     _hand_over(state, cands, kept, _announced(weaponless))
+
+
+def _unsourced_purchase(c: Candidate) -> bool:
+    """'Nigeria has ordered 200 anti-ship missiles': a purchase of named weapons by a state, with no seller
+    named (it may be bought at home: a row only if the next sentence names a foreign maker)."""
+    return c.trigger.frame == "acquire" and c.trigger.kind == "verb" and not c.suppliers and bool(c.recipients) \
+        and all(p.iso3 for p in c.recipients) and any(not w.generic and not w.origins for w in c.weapons)
+
+
+def _sourced_by_maker(state: _ArticleState, text: str, lo: int, hi: int, s_ents):
+    """'... They will be built by U.S.-based Lockheed Martin': the maker this sentence names (one foreign
+    state, or a company with its home state) sells the previous sentence's unsourced purchases."""
+    pending, state.unsourced = state.unsourced, []
+    for psv, c, figs in pending:
+        maker = maker_named(text, lo, hi, s_ents, {p.iso3 for p in c.recipients})
+        if maker is None or any(w.iso3_hint not in (None, maker.country_iso3) for w in c.weapons):
+            continue      # the gazetteer knows another maker for the weapon
+        party = context_party(psv, maker.canonical_name or maker.text, maker.country_iso3, "next_sentence")
+        party.surface = maker.text
+        sourced = replace(c, suppliers=[party], context=True, derivation="next_sentence")
+        state.rows.extend(build_rows(psv, sourced, figs))
+        state.direct.extend(False for _ in range(len(state.rows) - len(state.direct)))
 
 
 def _candidates(state: _ArticleState, sv: SentenceView, s_dates) -> tuple[list[Candidate], list[Candidate]]:
@@ -136,10 +167,18 @@ def _candidates(state: _ArticleState, sv: SentenceView, s_dates) -> tuple[list[C
 def _announced(weaponless: list[Candidate]) -> list[tuple]:
     """The (supplier, recipient) of a deal or package a sentence announces without naming its weapons
     ("S unveiled a package for R", "S will send R another tranche of assistance")."""
-    return sorted({(s.iso3, s.name, r.iso3, r.name) for c in weaponless
-                   if c.trigger.kind in ("noun", "verb") and not c.trigger.entry.agent
-                   and c.trigger.frame in ("supply", "aid", "neutral", "acquire")
-                   for s in c.suppliers for r in c.recipients if s.iso3 and r.iso3 and s.iso3 != r.iso3}, key=str)
+    out = {(s.iso3, s.name, r.iso3, r.name) for c in weaponless
+           if c.trigger.kind in ("noun", "verb") and not c.trigger.entry.agent
+           and c.trigger.frame in ("supply", "aid", "neutral", "acquire")
+           for s in c.suppliers for r in c.recipients if s.iso3 and r.iso3 and s.iso3 != r.iso3}
+    for c in weaponless:
+        # "Sweden and the UAE signed a defence agreement": either may supply; the next sentence's one named side
+        # ("Under the deal, the UAE will receive ...") leaves the other
+        sides = {p.iso3: p.name for p in c.sides if p.iso3}
+        if len(sides) == 2 and c.trigger.frame == "neutral" and not c.suppliers and not c.recipients:
+            (a, an), (b, bn) = sides.items()
+            out |= {(a, an, b, bn), (b, bn, a, an)}
+    return sorted(out, key=str)
 
 
 def _open_list(state: _ArticleState, sv: SentenceView, cands: list[Candidate], weaponless: list[Candidate]):
@@ -208,6 +247,10 @@ def _attach_date(state: _ArticleState, sv: SentenceView, c: Candidate, s_dates):
                       for d in state.prev_dates.get((sp.iso3, rp.iso3), ())}
         if len(dyad_dates) == 1:
             c.date = next(iter(dyad_dates))
+        elif not dyad_dates and c.derivation == "article" and len(c.suppliers) == 1 and len(c.recipients) == 1:
+            # a transfer of the article's continued sentences later ("The set approved for Estonia would
+            # include ..."): the date that dyad's own rows give
+            c.date = state.ctx.dyad_dates.get((c.suppliers[0].iso3, c.recipients[0].iso3))
     published = state.published
     if c.date is None:
         c.date = publication_date(sv, c, published)

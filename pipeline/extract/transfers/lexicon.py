@@ -25,6 +25,7 @@ class Entry:
 class Lexicon:
     verbs: dict                # lemma -> tuple[Entry, ...] (a lemma may carry two frames: "lease")
     nouns: dict                # lemma -> Entry
+    adjectives: dict           # lemma -> Entry: "dependent on", "reliant on" (read like the verb)
     possession_verbs: frozenset
     license_words: frozenset
     production_verbs: frozenset
@@ -46,6 +47,7 @@ class Lexicon:
     civil_modifiers: frozenset
     reporting_verbs: frozenset
     include_verbs: frozenset
+    include_openers: frozenset     # "Among the items are ...": more of the package before
     anaphoric_heads: frozenset
     container_nouns: frozenset
     host_nouns: frozenset
@@ -93,9 +95,10 @@ def lexicon() -> Lexicon:
     for frame, key in (("supply", "supply_nouns"), ("acquire", "acquire_nouns"),
                        ("neutral", "neutral_nouns"), ("aid", "aid_nouns")):
         nouns.update(_entries(data[key], frame))
+    adjectives = _entries(data.get("acquire_adjectives"), "acquire")
     generic = [str(g).lower() for g in data["generic_weapon_words"]]
     return Lexicon(
-        verbs=verbs, nouns=nouns,
+        verbs=verbs, nouns=nouns, adjectives=adjectives,
         possession_verbs=_low(data["possession_verbs"]),
         license_words=_low(data["license_words"]),
         production_verbs=_low(data["production_verbs"]),
@@ -117,6 +120,7 @@ def lexicon() -> Lexicon:
         civil_modifiers=_low(data["civil_modifiers"]),
         reporting_verbs=_low(data["reporting_verbs"]),
         include_verbs=_low(data["include_verbs"]),
+        include_openers=_low(data.get("include_openers")),
         anaphoric_heads=_low(data["anaphoric_heads"]),
         container_nouns=_low(data["container_nouns"]),
         host_nouns=_low(data["host_nouns"]),
@@ -127,7 +131,8 @@ def lexicon() -> Lexicon:
         group_nouns=_low(data["group_nouns"]),
         military_cues_by_first=_by_first_word(tuple(str(g).lower().split()) for g in data["military_cues"]),
         generic_heads=frozenset({g.split()[0] for g in generic} | {str(k).lower() for k in data["bound_weapon_words"]}
-                                | {"system", "systems"}),
-        trigger_words=frozenset(verbs) | frozenset(nouns) | _low(data["license_words"]) | _low(data["production_verbs"])
+                                | {"system", "systems", "them"}),
+        trigger_words=frozenset(verbs) | frozenset(nouns) | frozenset(adjectives) | _low(data["license_words"])
+        | _low(data["production_verbs"])
         | _low(data["codevelopment_verbs"]) | _low(data["possession_verbs"]),
     )

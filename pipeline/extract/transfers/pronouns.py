@@ -101,18 +101,31 @@ def _is_speaker_np(sv: SentenceView, tok) -> bool:
     return False
 
 
-def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speaker: Party | None = None):
+def focus_is_split(sv: SentenceView) -> bool:
+    """Does the sentence put two or more states in focus and none as its subject ("Tensions between Colombia
+    and Egypt have risen")? Then "It" in the next sentence has no one antecedent."""
+    if len({p.iso3 for p in sv.parties if p.label == "COUNTRY" and p.iso3 and not p.pronoun}) < 2:
+        return False
+    return main_subject(sv) is None
+
+
+def _unresolved(sv: SentenceView, tok):
+    """A state all the same, but unnamed (NULL): never a guess."""
+    p = Party(name=sv.doc[tok.i - 1:tok.i + 1].text if tok.i > sv.sent.start and tok.lower_ != "it" else tok.text,
+              iso3=None, label="COUNTRY", start=tok.i, end=tok.i + 1, root=tok, char_start=tok.idx,
+              char_end=tok.idx + len(tok.text), pronoun=True, derivation="unresolved")
+    sv.parties.append(p)
+    sv.tok_party[tok.i] = p
+
+
+def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speaker: Party | None = None,
+                     split_focus: bool = False):
+    """``split_focus``: the sentence before put two states in focus (``focus_is_split``)."""
     for tok in sv.tokens:
         low = tok.lower_
         target = None
         if speaker is not None and tok.dep_ in SUBJ and _is_speaker_np(sv, tok) and tok.i not in sv.tok_party:
-            # first-person official statements: "we are providing Ukraine with ...", "my Administration is
-            # authorizing": the state whose government bodies the article names (exactly one)
-            p = Party(name=speaker.name, iso3=speaker.iso3, label="COUNTRY", start=tok.i, end=tok.i + 1, root=tok,
-                      char_start=tok.idx, char_end=tok.idx + len(tok.text), pronoun=True, derivation="speaker")
-            p.context = True
-            sv.parties.append(p)
-            sv.tok_party[tok.i] = p
+            _speaker_party(sv, tok, speaker)
             continue
         if tok.dep_ in SUBJ and _bare_state_np(sv, tok):
             # "Indian officials said the country would acquire ...": the state of the speaker's clause;
@@ -123,12 +136,7 @@ def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speake
             elif prev_subject is not None and prev_subject.label == "COUNTRY":
                 src, from_ctx = prev_subject, True
             else:
-                # no one state in focus: a state all the same, but unnamed (NULL), never a guess
-                p = Party(name=sv.doc[tok.i - 1:tok.i + 1].text if tok.i > sv.sent.start else tok.text, iso3=None,
-                          label="COUNTRY", start=tok.i, end=tok.i + 1, root=tok, char_start=tok.idx,
-                          char_end=tok.idx + len(tok.text), pronoun=True, derivation="unresolved")
-                sv.parties.append(p)
-                sv.tok_party[tok.i] = p
+                _unresolved(sv, tok)     # no one state in focus
                 continue
             p = Party(name=src.name, iso3=src.iso3, label="COUNTRY", start=tok.i, end=tok.i + 1,
                       root=tok, char_start=tok.idx, char_end=tok.idx + len(tok.text), pronoun=True)
@@ -157,6 +165,10 @@ def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speake
                 and (tok.i == sv.sent.start or tok.head.i == sv.sent.root.i):
             ante = [prev_subject]     # "Moscow ... . It is a major arms supplier to Iraq"
             from_context = True
+        if not ante and split_focus and low == "it" and tok.dep_ in ("nsubj", "nsubjpass") \
+                and tok.i == sv.sent.start and _names_a_state(sv):
+            _unresolved(sv, tok)      # "Tensions between Colombia and Egypt have risen. It has since bought ..."
+            continue
         if len({p.key for p in ante}) != 1:
             continue
         a = ante[0]
@@ -166,6 +178,20 @@ def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speake
         p.derivation = ("speaker" if a is speaker else "previous_sentence") if from_context else "pronoun"
         sv.parties.append(p)
         sv.tok_party[target.i] = p
+
+
+def _speaker_party(sv: SentenceView, tok, speaker: Party):
+    """First-person official statements: "we are providing Ukraine with ...", "my Administration is
+    authorizing": the state whose government bodies the article names (exactly one)."""
+    p = Party(name=speaker.name, iso3=speaker.iso3, label="COUNTRY", start=tok.i, end=tok.i + 1, root=tok,
+              char_start=tok.idx, char_end=tok.idx + len(tok.text), pronoun=True, derivation="speaker")
+    p.context = True
+    sv.parties.append(p)
+    sv.tok_party[tok.i] = p
+
+
+def _names_a_state(sv: SentenceView) -> bool:
+    return any(p.iso3 and not p.pronoun for p in sv.parties)
 
 
 def _speaker_antecedent(sv: SentenceView, pron) -> bool:

@@ -309,6 +309,8 @@ def _governor_subject(trig: Trigger, link: Link) -> str | None:
     """The role of the subject of the verb governing a noun trigger (noun_governors.subject)."""
     spec = link.spec or {}
     subj = spec.get("subject", "none")
+    if trig.token.dep_ == "dobj" and trig.token.head.i == link.token.i and _won_by_supplier(trig):
+        return "S"            # "Dassault has received orders from India": the seller receives the order
     if spec.get("stage") in ("denied", "cancelled") and trig.kind == "noun" and trig.entry.stage == "requested":
         subj = "supplier"     # "West Germany has refused an Iraqi request for Leopard tanks"
     if subj == "share":       # "Russia accounted for 45% of India's arms imports": the other side of the holder
@@ -341,8 +343,15 @@ def role_for(trig: Trigger, link: Link, d: str, prep: str | None, through_weapon
 
 
 def _won_by_supplier(trig: Trigger) -> bool:
+    """An order won, or an order a seller's clause is "with" ("won orders from Egypt"; "demand for Russian
+    helicopters is booming, with orders from India"): its "from" phrase names the buyer."""
     tok = trig.token
-    return trig.kind == "noun" and trig.frame in ("acquire", "neutral") and tok.dep_ in ("dobj",) and \
+    if trig.kind != "noun" or trig.frame not in ("acquire", "neutral"):
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ == "poss" for c in tok.children):
+        return True
+    return tok.dep_ in ("dobj",) and \
         tok.head.lemma_.lower() in ("win", "secure", "land", "receive", "get", "obtain", "clinch", "bag")
 
 

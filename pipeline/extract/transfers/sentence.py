@@ -208,7 +208,7 @@ class SentenceView:
                 continue
             tok = self.tokens[i - start]
             span = self._generic_phrase(i) or self._anaphoric_systems(i, tok) or self._bound_word(i, tok) \
-                or self._generic_word(i, tok)
+                or self._generic_word(i, tok) or self._partitive_them(i, tok)
             if span is None:
                 i += 1
                 continue
@@ -241,6 +241,15 @@ class SentenceView:
                 c.dep_ == "det" and c.lower_ in ("these", "those", "such", "this") for c in tok.children):
             return self._generic(i, i + 1, self.anaphor_category, generic=False, bound=True)
         return None
+
+    def _partitive_them(self, i: int, tok):
+        """'placed an order for 14 of them': a count of the weapons named before (their one category)."""
+        if tok.lower_ != "them" or not self.anaphor_category or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+            return None
+        count = tok.head.head
+        if not (count.like_num or count.pos_ == "NUM" or count.lower_ in ("some", "several", "most", "all")):
+            return None
+        return self._generic(i, i + 1, self.anaphor_category, generic=False, bound=True)
 
     def _bound_word(self, i: int, tok):
         """'aircraft', 'vessels', 'engines', 'equipment': a weapon only in a military context and without

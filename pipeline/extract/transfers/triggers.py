@@ -20,13 +20,14 @@ def find_triggers(sv: SentenceView):
         if r.dep_ in ("compound", "amod", "nmod") and h.i not in trig_tokens and h.i not in sv.tok_weapon \
                 and h.pos_ in ("NOUN", "PROPN") and h.lower_ not in lex.container_nouns:
             sv.drop_weapon(w)
+    _include_opener(sv)
     # "These new capabilities include artillery systems ...": an anaphoric subject of an
     # include-verb continues a transfer named before (its parties come from the context)
     taken = {t.token.i for t in sv.triggers}
     for tok in sv.tokens:
         if tok.lemma_.lower() not in lex.include_verbs or tok.pos_ not in ("VERB",):
             continue
-        if tok.tag_ == "VBN" and tok.i <= sv.sent.start + 1 and tok.i not in taken:
+        if tok.tag_ == "VBN" and (tok.i <= sv.sent.start + 1 or _opens_line(sv, tok)) and tok.i not in taken:
             # "Also included are Hurjet jets and frigates." / "Included are ...": more of the package before
             sv.triggers.append(Trigger(tok, Entry("aid", "approved", "approved"), "noun"))
             continue
@@ -43,6 +44,26 @@ def find_triggers(sv: SentenceView):
                                                                "their", "such")
                    for d in c.children):
                 sv.triggers.append(Trigger(c, Entry("aid", "approved", "approved"), "noun"))
+
+
+def _opens_line(sv: SentenceView, tok) -> bool:
+    """Does the word open a line ("...\nAlso included are ...": a new sentence the parser ran on)?"""
+    line = sv.text[sv.text.rfind("\n", 0, tok.idx) + 1:tok.idx].strip().lower()
+    return sv.text.rfind("\n", 0, tok.idx) >= sv.sent.start_char and line in ("", "also")
+
+
+def _include_opener(sv: SentenceView):
+    """'Among the items are Leopard tanks and howitzers': an opener over an anaphoric head lists more of the
+    package or deal named before (its parties come from the context, its weapons follow)."""
+    lex = sv.lex
+    for tok in sv.tokens[:2]:
+        if tok.lower_ not in lex.include_openers:
+            continue
+        head = next((c for c in tok.children if c.dep_ == "pobj"), None)
+        if head is not None and (head.lower_ in lex.anaphoric_heads or head.lemma_.lower() in lex.anaphoric_heads) \
+                and any(d.dep_ in ("det", "poss") and d.lower_ in ("the", "its", "their", "these", "those")
+                        for d in head.children):
+            sv.triggers.append(Trigger(tok, Entry("aid", "approved", "approved"), "noun"))
 
 
 def _find_word_triggers(sv):
@@ -78,6 +99,9 @@ def _find_word_triggers(sv):
             if lemma in lex.possession_verbs and tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass"):
                 sv.triggers.append(Trigger(tok, Entry("possession", "delivered", "delivered"), "possession"))
             continue
+        if tok.pos_ == "ADJ" and lemma in lex.adjectives:
+            _adjective_trigger(sv, tok, lex.adjectives[lemma])
+            continue
         if tok.pos_ in ("NOUN", "PROPN") or tok.tag_.startswith("NN"):
             entry = lex.nouns.get(lemma) or lex.nouns.get(low)
             if entry is None and low.endswith("s"):
@@ -91,6 +115,18 @@ def _find_word_triggers(sv):
             if low == "arms":
                 continue
             sv.triggers.append(Trigger(tok, entry, "noun"))
+
+
+def _adjective_trigger(sv, tok, entry: Entry):
+    """'Dhaka, long dependent on Israel for its arms': the adjective with its "on" phrase reads like the
+    verb "depend on"; when the parser hangs the phrase on the copula ("India is reliant on Russia for"),
+    the copula carries the trigger, its subject the holder."""
+    def has_particle(t):
+        return any(c.dep_ == "prep" and c.lower_ == entry.particle for c in t.children)
+    if has_particle(tok):
+        sv.triggers.append(Trigger(tok, entry, "verb"))
+    elif tok.dep_ == "acomp" and has_particle(tok.head):
+        sv.triggers.append(Trigger(tok.head, entry, "verb"))
 
 
 def _permitted(sv, tok) -> bool:

@@ -121,6 +121,9 @@ def conjunct_weapons(sv: SentenceView, w: Weapon) -> list[Weapon]:
 def candidate_weapons(sv: SentenceView, trig: Trigger, chain_idx: dict) -> list[Weapon]:
     """The weapons a trigger governs; specific ones win over generic words ("arms", "equipment")."""
     tok = trig.token
+    if trig.kind == "noun" and tok.pos_ != "NOUN" and (tok.lemma_.lower() in sv.lex.include_verbs
+                                                        or tok.lower_ in sv.lex.include_openers):
+        return _implicit_weapons(sv, trig)     # "Also included are ...": what follows, however it is parsed
     weapons = [w for w in sv.weapons if (w.start <= tok.i < w.end) or weapon_attaches(sv, w, chain_idx, trig)]
     for w in triggers_of_weapon_head(sv, trig):
         if w not in weapons:
@@ -145,8 +148,6 @@ def candidate_weapons(sv: SentenceView, trig: Trigger, chain_idx: dict) -> list[
     else:
         named = [w for w in weapons if not w.generic]
         weapons = named or weapons
-    if trig.entry.named_only:
-        weapons = [w for w in weapons if not w.generic]
     return weapons
 
 
@@ -181,14 +182,36 @@ def _implicit_weapons(sv: SentenceView, trig: Trigger) -> list[Weapon]:
     w = _weapon_right_after(sv, tok)
     if w is not None:
         return [w]     # "Deliveries of Centauro vehicles from Rome ...": whatever the parse says
-    if lemma in sv.lex.include_verbs:
-        return [w for w in sv.weapons if w.start > tok.i and not w.generic]   # "Also included are ..."
+    if lemma in sv.lex.include_verbs or tok.lower_ in sv.lex.include_openers:
+        # "Also included are ...", "Among the items are ..."
+        return [w for w in sv.weapons if w.start > tok.i and not w.generic]
+    if trig.frame == "acquire":
+        sold = _sold_in_governing_clause(sv, tok)
+        if sold:
+            return sold
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.lower_ in sv.lex.military_aid_modifiers]
     if trig.frame == "aid" and mods:   # "military aid", "security assistance": the aid noun is the weapon
         span = sv.doc[min(m.i for m in mods): tok.i + 1]
         return [Weapon(text=span.text, category="unspecified", start=span.start, end=span.end, root=tok,
                        char_start=span.start_char, char_end=span.end_char, generic=True)]
     return []
+
+
+def _sold_in_governing_clause(sv: SentenceView, tok) -> list[Weapon]:
+    """Buyers or orders of what the clause's subject names: "FA-50 jets have found buyers in Peru", "demand
+    for Russian-made helicopters is booming, with orders from India": the named weapons of the subject of
+    the verb that takes the noun (as its object, or through "with")."""
+    if tok.dep_ == "dobj":
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.pos_ in ("VERB", "AUX"):
+        verb = tok.head.head
+    else:
+        return []
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i in sv.tok_party:
+        return []
+    span = {t.i for t in subj.subtree}
+    return [w for w in sv.weapons if w.root.i in span and not w.generic and not w.bound]
 
 
 _COUNT_OPENERS = {"the", "a", "an", "its", "their", "some", "several", "additional", "more", "new", "up", "to", "about",
