@@ -8,10 +8,9 @@
 The feed is mostly business news with a few percent of defence stories, so nearly every row the
 extractor writes on it is worth a look: a row in a story about crude oil or car parts is a false
 positive. The script reads the stories through the pipeline's own ingest validation
-(``pipeline.ingest.formats.build_article``: same normalised text, same rejects), parses them with
-the pipeline's model (``pipeline.nlp.model.load_model``) in one ``nlp.pipe`` pass (batched,
-``n_process`` workers) over the text the pipeline's parser reads (``parser_text``), and runs
-``pipeline.extract.assemble.extract_article`` on each Doc, exactly as ``pipeline.nlp.runner`` does.
+(``pipeline.ingest.formats.build_article``: same normalised text, same rejects) and extracts them
+with ``pipeline.nlp.runner.run_extraction``, exactly as the extract asset does (the two tiers of NLP,
+``--n-process`` worker processes).
 
 It writes every transfer row to a JSONL file (``--out``, default /tmp/feed_precision_rows.jsonl)
 and a CSV next to it, and prints: the number of flagged stories and rows, a seeded random sample of
@@ -98,22 +97,15 @@ def read_articles(path: Path, n: int | None, ids: set[str] | None):
     return articles, rejected
 
 
-def parse_docs(nlp, articles, batch_size: int, n_process: int):
-    """One Doc per article, as ``pipeline.nlp.runner.parse_articles`` makes it, but with n_process workers."""
-    from spacy.tokens import Doc
+def extractions(articles, model: str | None, batch_size: int, n_process: int):
+    """Every article's extraction, through the pipeline's own runner (two tiers, worker processes)."""
+    from pipeline.nlp.model import DEFAULT_MODEL
+    from pipeline.nlp.runner import plan_workers, run_extraction
 
-    from pipeline.extract.doc_views import keep_text
-    from pipeline.nlp.parser_text import parser_text
-    from pipeline.nlp.segment import segment_chars, split_for_parser
-
-    max_chars = segment_chars()
-    pieces = [split_for_parser(parser_text(a.text), max_chars) for a in articles]
-    docs = nlp.pipe((seg for segs in pieces for seg in segs), batch_size=batch_size, n_process=n_process)
-    for article, segs in zip(articles, pieces):
-        parts = [next(docs) for _ in segs]
-        doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-        keep_text(doc, article.text)
-        yield doc
+    workers, chunk = plan_workers(len(articles), n_process, 200, n_process)
+    for done in run_extraction(iter(articles), model=model or DEFAULT_MODEL, n_workers=workers, chunk_size=chunk,
+                               batch_size=batch_size):
+        yield from done
 
 
 def main(argv=None) -> int:
@@ -145,9 +137,6 @@ def main(argv=None) -> int:
             with open(p, encoding="utf-8") as f:
                 ids |= {json.loads(ln)["article_id"] for ln in f if ln.strip()}
 
-    from pipeline.extract.assemble import extract_article
-    from pipeline.nlp.model import load_model
-
     t0 = time.monotonic()
     if args.articles_dir is not None:
         from pipeline.ingest import scan
@@ -160,13 +149,12 @@ def main(argv=None) -> int:
         articles, rejected = read_articles(args.corpus, args.n, ids)
     print(f"{len(articles)} stories read ({rejected} rejected by ingest) from {args.articles_dir or args.corpus}",
           flush=True)
-    nlp = load_model(args.model)
     by_id = {a.article_id: a for a in articles}
     rows = []
     civil_weapons = []      # WEAPON mentions in stories without any military word: a weapon sense gone wrong
     n_done = 0
-    for doc, article in zip(parse_docs(nlp, articles, args.batch_size, args.n_process), articles):
-        ext = extract_article(doc, article)
+    for ext in extractions(articles, args.model, args.batch_size, args.n_process):
+        article = by_id[ext.article_id]
         for k, t in enumerate(ext.transfers):
             rows.append({
                 "article_id": article.article_id, "row": k, "title": article.title,

@@ -43,6 +43,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(BENCH_DIR))
 
 from corpus import build_corpus, read_texts  # noqa: E402
+from feed import build_feed, feed_available, parsed_share  # noqa: E402
 
 TARGETS = {"throughput_ratio_min": 0.8, "noop_ratio_max": 1.5, "rss_growth_max": 1.5,
            "peak_rss_mb_max": 1500, "large_10k_s_max": 600}
@@ -240,11 +241,65 @@ def bench_size(n: int, work: Path, corpus_src: Path, n_process: int, batch_size:
     return {"n": n, "pipeline": first, "noop": noop, "raw": raw, "counts": counts, "text_source": text_source}
 
 
+def bench_feed(n: int | None, work: Path, n_process: int, batch_size: int) -> dict:
+    """The feed scenario at one size: the pipeline and raw full-parse spaCy over the same N real stories."""
+    label = "all" if n is None else str(n)
+    corpus = work / f"feed_{label}"
+    info = build_feed(n, corpus)
+    warehouse = work / f"wh_feed_{label}.duckdb"
+    print(f"[{time.strftime('%H:%M:%S')}] feed N={info['n_articles']}: pipeline (fresh warehouse) ...", flush=True)
+    p = materialise(corpus, warehouse, work / f"home_feed_{label}", work / f"pipeline_feed_{label}.log")
+    texts_path = work / f"texts_feed_{label}.jsonl"
+    export_texts(warehouse, corpus, texts_path)
+    print(f"[{time.strftime('%H:%M:%S')}] feed N={info['n_articles']}: pipeline {p['wall_s']:.1f}s; raw spaCy ...",
+          flush=True)
+    r = raw_spacy(texts_path, n_process, batch_size, "", work / f"raw_feed_{label}.log")
+    counts = warehouse_counts(warehouse)
+    return {
+        "n": info["n_articles"], "chars": info["n_chars"], "rc": p["rc"],
+        "feed_throughput_ratio": round(r["pipe_s"] / p["wall_s"], 3),
+        "feed_throughput_ratio_cpu": round(r["pipe_cpu_s"] / p["cpu_s"], 3) if p["cpu_s"] else None,
+        "pipeline_s": round(p["wall_s"], 1), "raw_spacy_s": round(r["pipe_s"], 1),
+        "pipeline_cpu_s": round(p["cpu_s"], 1), "raw_spacy_cpu_s": r["pipe_cpu_s"],
+        "sentences_parsed_share": parsed_share(warehouse),
+        "peak_rss_mb": round(p["peak_rss_mb"], 1), "raw_peak_rss_mb": round(r["peak_rss_mb"], 1),
+        "articles_per_s": round(info["n_articles"] / p["wall_s"], 1),
+        "raw_articles_per_s": round(r["n_docs"] / r["pipe_s"], 1),
+        "loadavg_1m": {"pipeline": p["loadavg_1m"], "raw": r["loadavg_1m"]},
+        "transfer_rows": counts.get("arms_transfer_mentions"), "steps": p["steps"],
+    }
+
+
+def run_feed(sizes: list[int | None], work: Path, n_process: int, batch_size: int) -> dict:
+    """Every feed size, or a clear message when the corpus is not beside the repository."""
+    if not sizes:
+        return {}
+    if not feed_available():
+        print("feed scenario skipped: ../shared/corpora/reuters21578.jsonl.gz is not there "
+              "(clone the project next to the shared folder to measure a real news feed)", file=sys.stderr)
+        return {"skipped": "corpus not found"}
+    results = {("all" if n is None else str(n)): bench_feed(n, work, n_process, batch_size) for n in sizes}
+    print("\nfeed scenario (real Reuters newswire, mostly not about arms):")
+    for label, r in results.items():
+        print(f"  N={r['n']:>6,}: pipeline {r['pipeline_s']:.1f}s vs raw full-parse spaCy {r['raw_spacy_s']:.1f}s "
+              f"-> feed_throughput_ratio {r['feed_throughput_ratio']:.2f} (CPU {r['feed_throughput_ratio_cpu']}), "
+              f"parsed {100 * (r['sentences_parsed_share'] or 0):.1f}% of sentences, peak RSS "
+              f"{r['peak_rss_mb']:.0f} MB, {r['articles_per_s']:.0f} articles/s, load {r['loadavg_1m']}")
+    return results
+
+
+def _feed_sizes(spec: str) -> list[int | None]:
+    return [None if part.strip() == "all" else int(part) for part in spec.split(",") if part.strip()]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--small", type=int, default=1000)
     ap.add_argument("--large", type=int, default=10000)  # 1,000 + 10,000: ~16 min on 2 cores (measured)
-    ap.add_argument("--quick", action="store_true", help="N = 50 and 200: a smoke run")
+    ap.add_argument("--quick", action="store_true", help="N = 50 and 200 (feed: 300): a smoke run")
+    ap.add_argument("--feed", default="2000,all",
+                    help="feed scenario sizes, comma-separated; 'all' = the whole Reuters corpus; '' = skip")
+    ap.add_argument("--no-arms", dest="arms", action="store_false", help="only the feed scenario")
     ap.add_argument("--seed", type=int, default=1234)
     ap.add_argument("--batch-size", type=int, default=None, help="raw baseline batch size (default: tuned)")
     ap.add_argument("--workdir", type=Path, default=None, help="where the corpora/warehouses go (default: a temp dir)")
@@ -256,7 +311,7 @@ def main(argv=None) -> int:
                          "proposed change without touching the working tree")
     args = ap.parse_args(argv)
     if args.quick:
-        args.small, args.large = 50, 200
+        args.small, args.large, args.feed = 50, 200, "300"
     if args.small > args.large:
         ap.error("--small must not exceed --large")
 
@@ -274,79 +329,88 @@ def main(argv=None) -> int:
     bench: dict = {"code": str(args.code) if args.code else "snapshot" if args.snapshot else "live","n_small": args.small, "n_large": args.large, "n_process": n_process,
                    "cpu_count": os.cpu_count(), "seed": args.seed, "instance_yaml": INSTANCE_YAML.exists()}
     try:
-        corpus_all = work / "corpus"
-        info = build_corpus(args.large, corpus_all, seed=args.seed)
-        print(f"corpus: {info['n_articles']} articles from {info['n_dev']} dev articles, "
-              f"{info['n_chars'] / info['n_articles']:.0f} chars/article, in {work}", flush=True)
+        feed_batch = args.batch_size or 64
+        if args.arms:
+            corpus_all = work / "corpus"
+            info = build_corpus(args.large, corpus_all, seed=args.seed)
+            print(f"corpus: {info['n_articles']} articles from {info['n_dev']} dev articles, "
+                  f"{info['n_chars'] / info['n_articles']:.0f} chars/article, in {work}", flush=True)
 
-        small = bench_size(args.small, work, corpus_all, n_process, args.batch_size, BATCH_CANDIDATES)
-        batch_size = args.batch_size or small["raw"]["batch_size"]
-        empty_dir = work / "empty"
-        empty_dir.mkdir(exist_ok=True)
-        print(f"[{time.strftime('%H:%M:%S')}] empty folder, fresh warehouse ...", flush=True)
-        empty = materialise(empty_dir, work / "wh_empty.duckdb", work / "home_empty", work / "empty.log")
-        large = small if args.large == args.small else bench_size(args.large, work, corpus_all, n_process,
-                                                                   batch_size, "")
-        runs_ok = all(r["rc"] == 0 for r in (small["pipeline"], small["noop"], large["pipeline"],
-                                             large["noop"], empty))
-        for res in (small, large):
-            if res["noop"].get("articles_extracted"):
-                print(f"!! the no-op run at N={res['n']} re-extracted {res['noop']['articles_extracted']} articles "
-                      f"(extractor {res['pipeline'].get('extractor_version')} -> "
-                      f"{res['noop'].get('extractor_version')}): its time is not a no-op time", file=sys.stderr)
+            small = bench_size(args.small, work, corpus_all, n_process, args.batch_size, BATCH_CANDIDATES)
+            batch_size = args.batch_size or small["raw"]["batch_size"]
+            empty_dir = work / "empty"
+            empty_dir.mkdir(exist_ok=True)
+            print(f"[{time.strftime('%H:%M:%S')}] empty folder, fresh warehouse ...", flush=True)
+            empty = materialise(empty_dir, work / "wh_empty.duckdb", work / "home_empty", work / "empty.log")
+            large = small if args.large == args.small else bench_size(args.large, work, corpus_all, n_process,
+                                                                       batch_size, "")
+            runs_ok = all(r["rc"] == 0 for r in (small["pipeline"], small["noop"], large["pipeline"],
+                                                 large["noop"], empty))
+            for res in (small, large):
+                if res["noop"].get("articles_extracted"):
+                    print(f"!! the no-op run at N={res['n']} re-extracted {res['noop']['articles_extracted']} articles "
+                          f"(extractor {res['pipeline'].get('extractor_version')} -> "
+                          f"{res['noop'].get('extractor_version')}): its time is not a no-op time", file=sys.stderr)
 
-        def rates(res):
-            p, r = res["pipeline"], res["raw"]
-            sents = res["counts"].get("sentences") or 0
-            return {
-                "pipeline_s": round(p["wall_s"], 2), "raw_spacy_s": round(r["pipe_s"], 2),
-                "model_load_s": r["load_s"],
-                "throughput_ratio": round(r["pipe_s"] / p["wall_s"], 3),
-                "throughput_ratio_incl_load": round((r["pipe_s"] + r["load_s"]) / p["wall_s"], 3),
-                "throughput_ratio_cpu": round(r["pipe_cpu_s"] / p["cpu_s"], 3) if p["cpu_s"] else None,
-                "pipeline_cpu_s": round(p["cpu_s"], 1), "raw_spacy_cpu_s": r["pipe_cpu_s"],
-                "loadavg_1m": {"pipeline": p["loadavg_1m"], "noop": res["noop"]["loadavg_1m"],
-                               "raw": r["loadavg_1m"]},
-                "articles_per_s": round(res["n"] / p["wall_s"], 2),
-                "raw_articles_per_s": round(r["n_docs"] / r["pipe_s"], 2),
-                "sentences_per_s": round(sents / p["wall_s"], 1),
-                "raw_sentences_per_s": round(r["n_sents"] / r["pipe_s"], 1),
-                "peak_rss_mb": round(p["peak_rss_mb"], 1), "raw_peak_rss_mb": round(r["peak_rss_mb"], 1),
-                "max_process_rss_mb": p["max_process_rss_mb"], "max_processes": p["max_processes"],
-                "noop_s": round(res["noop"]["wall_s"], 2), "steps": p["steps"], "noop_steps": res["noop"]["steps"],
-                "noop_articles_extracted": res["noop"].get("articles_extracted"),
-                "extractor_version": p.get("extractor_version"),
-                "counts": res["counts"],
+            def rates(res):
+                p, r = res["pipeline"], res["raw"]
+                sents = res["counts"].get("sentences") or 0
+                return {
+                    "pipeline_s": round(p["wall_s"], 2), "raw_spacy_s": round(r["pipe_s"], 2),
+                    "model_load_s": r["load_s"],
+                    "throughput_ratio": round(r["pipe_s"] / p["wall_s"], 3),
+                    "throughput_ratio_incl_load": round((r["pipe_s"] + r["load_s"]) / p["wall_s"], 3),
+                    "throughput_ratio_cpu": round(r["pipe_cpu_s"] / p["cpu_s"], 3) if p["cpu_s"] else None,
+                    "pipeline_cpu_s": round(p["cpu_s"], 1), "raw_spacy_cpu_s": r["pipe_cpu_s"],
+                    "loadavg_1m": {"pipeline": p["loadavg_1m"], "noop": res["noop"]["loadavg_1m"],
+                                   "raw": r["loadavg_1m"]},
+                    "articles_per_s": round(res["n"] / p["wall_s"], 2),
+                    "raw_articles_per_s": round(r["n_docs"] / r["pipe_s"], 2),
+                    "sentences_per_s": round(sents / p["wall_s"], 1),
+                    "raw_sentences_per_s": round(r["n_sents"] / r["pipe_s"], 1),
+                    "peak_rss_mb": round(p["peak_rss_mb"], 1), "raw_peak_rss_mb": round(r["peak_rss_mb"], 1),
+                    "max_process_rss_mb": p["max_process_rss_mb"], "max_processes": p["max_processes"],
+                    "noop_s": round(res["noop"]["wall_s"], 2), "steps": p["steps"], "noop_steps": res["noop"]["steps"],
+                    "noop_articles_extracted": res["noop"].get("articles_extracted"),
+                    "extractor_version": p.get("extractor_version"),
+                    "counts": res["counts"],
+                }
+
+            s, l = rates(small), rates(large)
+            bench.update({
+                "throughput_ratio": l["throughput_ratio"],
+                "throughput_ratio_incl_load": l["throughput_ratio_incl_load"],
+                "throughput_ratio_cpu": l["throughput_ratio_cpu"],
+                "pipeline_cpu_s": l["pipeline_cpu_s"], "raw_spacy_cpu_s": l["raw_spacy_cpu_s"],
+                "noop_cpu_s": round(large["noop"]["cpu_s"], 1), "empty_cpu_s": round(empty["cpu_s"], 1),
+                "noop_ratio_cpu": round(large["noop"]["cpu_s"] / empty["cpu_s"], 3) if empty["cpu_s"] else None,
+                "noop_ratio": round(large["noop"]["wall_s"] / empty["wall_s"], 3),
+                "peak_rss_mb_small": s["peak_rss_mb"], "peak_rss_mb_large": l["peak_rss_mb"],
+                "rss_growth": round(l["peak_rss_mb"] / s["peak_rss_mb"], 3) if s["peak_rss_mb"] else None,
+                "raw_spacy_s": l["raw_spacy_s"], "pipeline_s": l["pipeline_s"], "noop_s": l["noop_s"],
+                "empty_s": round(empty["wall_s"], 2), "model_load_s": l["model_load_s"],
+                "articles_per_s": l["articles_per_s"], "sentences_per_s": l["sentences_per_s"],
+                "raw_articles_per_s": l["raw_articles_per_s"], "raw_sentences_per_s": l["raw_sentences_per_s"],
+                "batch_size": large["raw"]["batch_size"], "batch_tuning_s": small["raw"]["tuning_s"],
+                "spacy_components": large["raw"]["components"], "text_source": large["text_source"],
+                "small": s, "large": l, "empty_steps": empty["steps"], "runs_ok": runs_ok,
+            })
+            bench["targets"] = {
+                "throughput_ratio>=0.8": bench["throughput_ratio"] >= TARGETS["throughput_ratio_min"],
+                "noop_ratio<=1.5": bench["noop_ratio"] <= TARGETS["noop_ratio_max"],
+                "rss_large<=1.5x_small": bench["rss_growth"] is not None and bench["rss_growth"] <= TARGETS["rss_growth_max"],
+                "rss_large<=1500MB": bench["peak_rss_mb_large"] <= TARGETS["peak_rss_mb_max"],
             }
-
-        s, l = rates(small), rates(large)
-        bench.update({
-            "throughput_ratio": l["throughput_ratio"],
-            "throughput_ratio_incl_load": l["throughput_ratio_incl_load"],
-            "throughput_ratio_cpu": l["throughput_ratio_cpu"],
-            "pipeline_cpu_s": l["pipeline_cpu_s"], "raw_spacy_cpu_s": l["raw_spacy_cpu_s"],
-            "noop_cpu_s": round(large["noop"]["cpu_s"], 1), "empty_cpu_s": round(empty["cpu_s"], 1),
-            "noop_ratio_cpu": round(large["noop"]["cpu_s"] / empty["cpu_s"], 3) if empty["cpu_s"] else None,
-            "noop_ratio": round(large["noop"]["wall_s"] / empty["wall_s"], 3),
-            "peak_rss_mb_small": s["peak_rss_mb"], "peak_rss_mb_large": l["peak_rss_mb"],
-            "rss_growth": round(l["peak_rss_mb"] / s["peak_rss_mb"], 3) if s["peak_rss_mb"] else None,
-            "raw_spacy_s": l["raw_spacy_s"], "pipeline_s": l["pipeline_s"], "noop_s": l["noop_s"],
-            "empty_s": round(empty["wall_s"], 2), "model_load_s": l["model_load_s"],
-            "articles_per_s": l["articles_per_s"], "sentences_per_s": l["sentences_per_s"],
-            "raw_articles_per_s": l["raw_articles_per_s"], "raw_sentences_per_s": l["raw_sentences_per_s"],
-            "batch_size": large["raw"]["batch_size"], "batch_tuning_s": small["raw"]["tuning_s"],
-            "spacy_components": large["raw"]["components"], "text_source": large["text_source"],
-            "small": s, "large": l, "empty_steps": empty["steps"], "runs_ok": runs_ok,
-        })
-        bench["targets"] = {
-            "throughput_ratio>=0.8": bench["throughput_ratio"] >= TARGETS["throughput_ratio_min"],
-            "noop_ratio<=1.5": bench["noop_ratio"] <= TARGETS["noop_ratio_max"],
-            "rss_large<=1.5x_small": bench["rss_growth"] is not None and bench["rss_growth"] <= TARGETS["rss_growth_max"],
-            "rss_large<=1500MB": bench["peak_rss_mb_large"] <= TARGETS["peak_rss_mb_max"],
-        }
-        if args.large >= 10000:
-            bench["targets"]["10k_in<=600s"] = l["pipeline_s"] * 10000 / args.large <= TARGETS["large_10k_s_max"]
-        print_table(bench, small, large, empty)
+            if args.large >= 10000:
+                bench["targets"]["10k_in<=600s"] = l["pipeline_s"] * 10000 / args.large <= TARGETS["large_10k_s_max"]
+            print_table(bench, small, large, empty)
+            feed_batch = args.batch_size or small["raw"]["batch_size"]
+        bench["feed"] = run_feed(_feed_sizes(args.feed), work, n_process, feed_batch)
+        feed_runs = [r for r in bench["feed"].values() if isinstance(r, dict)]
+        bench["runs_ok"] = bench.get("runs_ok", True) and all(r["rc"] == 0 for r in feed_runs)
+        for r in feed_runs:
+            bench[f"feed_throughput_ratio_{r['n']}"] = r["feed_throughput_ratio"]
+            bench[f"feed_throughput_ratio_cpu_{r['n']}"] = r["feed_throughput_ratio_cpu"]
     except Exception as exc:  # the BENCH line is printed even when a run breaks
         bench["error"] = f"{type(exc).__name__}: {exc}"
         print(f"!! benchmark failed: {bench['error']}", file=sys.stderr)

@@ -104,6 +104,7 @@ class ArticleExtraction:
     article_id: str
     content_hash: str = ""         # of the text that was parsed: what extraction_state records
     sentences: list[tuple[int, int, str]] = field(default_factory=list)   # (char_start, char_end, text)
+    parsed: list[bool] | None = None   # per sentence: did it get the parser and NER (pipeline/nlp/gate.py)
     entities: list[EntityMention] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)

@@ -88,6 +88,19 @@ def nlp_chunk_size() -> int | None:
     return _whole_number("ARMS_NLP_CHUNK_SIZE", DEFAULT_NLP_CHUNK_SIZE, 1, "a positive whole number of articles")
 
 
+NLP_DEPTHS = ("gated", "full")
+
+
+def nlp_depth() -> str:
+    """gated (default): the parser and NER only where a transfer can be (pipeline/nlp/gate.py); full:
+    every sentence, for entity, figure and date tables as complete in irrelevant text as in arms stories."""
+    raw = (_env("ARMS_NLP_DEPTH") or "gated").strip().lower()
+    if raw not in NLP_DEPTHS:
+        raise SettingsError(f"ARMS_NLP_DEPTH must be 'gated' (parse only where a transfer can be) or 'full' "
+                            f"(parse every sentence), got {raw!r}")
+    return raw
+
+
 def segment_chars() -> int:
     return _whole_number("ARMS_NLP_SEGMENT_CHARS", DEFAULT_SEGMENT_CHARS, 1, "a positive whole number of characters")
 
@@ -156,6 +169,7 @@ VARIABLES = {
     "ARMS_NLP_WORKERS": nlp_workers,
     "ARMS_NLP_CHUNK_SIZE": nlp_chunk_size,
     "ARMS_NLP_SEGMENT_CHARS": segment_chars,
+    "ARMS_NLP_DEPTH": nlp_depth,
     "ARMS_ALLOW_MASS_REMOVAL": allow_mass_removal,
     "ARMS_MAX_REMOVAL_SHARE": max_removal_share,
     "ARMS_TIMEZONE": timezone,
@@ -204,8 +218,11 @@ def model_version(model: str) -> str:
         return "unknown"
 
 
-def extractor_version(model: str | None = None) -> str:
-    """``<release>+<digest of pipeline/extract + data + nlp>+<spaCy model>@<its version>``: a different
-    model parses differently, so switching ARMS_SPACY_MODEL (or upgrading the model) re-extracts."""
+def extractor_version(model: str | None = None, depth: str | None = None) -> str:
+    """``<release>+<digest of pipeline/extract + data + nlp>+<spaCy model>@<its version>[+full]``: a
+    different model parses differently, so switching ARMS_SPACY_MODEL (or upgrading the model)
+    re-extracts; so does switching ARMS_NLP_DEPTH (full fills the entity tables of unparsed text)."""
     model = model or spacy_model()
-    return f"{EXTRACTOR_RELEASE}+{code_digest('extract', 'data', 'nlp')}+{model}@{model_version(model)}"
+    depth = depth or nlp_depth()
+    tail = "" if depth == "gated" else f"+{depth}"
+    return f"{EXTRACTOR_RELEASE}+{code_digest('extract', 'data', 'nlp')}+{model}@{model_version(model)}{tail}"

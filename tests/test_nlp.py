@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.nlp.runner import extract_chunk, parse_articles
+from pipeline.nlp.runner import extract_chunk
+from pipeline.nlp.tiers import parse_articles
 from pipeline.nlp.segment import split_for_parser
 from pipeline.records import Article
 
@@ -31,7 +32,7 @@ def test_paragraph_boundaries_are_preferred():
 def test_stitched_doc_indexes_the_original_text(nlp, monkeypatch):
     monkeypatch.setenv("ARMS_NLP_SEGMENT_CHARS", "300")
     article = Article("long", PARA * 12, content_hash="h")
-    (doc,) = parse_articles(nlp, [article], batch_size=8)
+    (doc,) = parse_articles(nlp, [article], batch_size=8, depth="full")
     assert doc.text == article.text
     assert sum(1 for _ in doc.sents) >= 24
     # the same mentions as parsing paragraph by paragraph
@@ -61,7 +62,7 @@ def test_parsed_doc_keeps_the_stored_text_and_reads_the_bracketed_company_as_a_n
             "18 Bell 412 SP helicopters for Norwegian Defence under license from <Bell Helicopters Textron> "
             "of the U.S., the company said.")
     article = Article(article_id="r", text=text, title=None, published_date=None, content_hash="h")
-    doc = next(parse_articles(nlp, [article], batch_size=8))
+    doc = next(parse_articles(nlp, [article], batch_size=8, depth="full"))
     extraction = extract_article(doc, article)
     assert all(text[s:e] == t for s, e, t in extraction.sentences)
     assert any("<" in t for _s, _e, t in extraction.sentences)          # the stored text, brackets and all

@@ -9,17 +9,28 @@ from pipeline.records import Article, ArticleExtraction
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """Sentence (start, end, text) triples, whitespace-only 'sentences' dropped."""
-    spans = []
+    return [span for span, _ in _sentences_with_flags(doc)]
+
+
+def _sentences_with_flags(doc: Doc) -> list[tuple[tuple[int, int, str], bool | None]]:
+    """Each non-blank sentence's (start, end, text) and whether it was parsed (None: not recorded)."""
+    from pipeline.nlp.tiers import parsed_flags
+
+    out = []
     doc_str = doc_text(doc)
-    for sent in doc_sentences(doc):
+    sents = doc_sentences(doc)
+    flags = parsed_flags(doc)
+    if flags is None or len(flags) != len(sents):
+        flags = [None] * len(sents)
+    for sent, was_parsed in zip(sents, flags):
         text = doc_str[sent.start_char:sent.end_char]   # == sent.text, without re-joining tokens
         stripped = text.strip()
         if not stripped:
             continue
         lead = len(text) - len(text.lstrip())
         start = sent.start_char + lead
-        spans.append((start, start + len(stripped), stripped))
-    return spans
+        out.append(((start, start + len(stripped), stripped), was_parsed))
+    return out
 
 
 def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
@@ -32,10 +43,13 @@ def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
         entities = extract_entities(doc, article.published_date)
         figures = extract_figures(doc)
         dates = extract_dates(doc, article.published_date)
-        transfers = extract_transfers(doc, entities, figures, dates, published=article.published_date,
-                                      title=article.title)
-        sentences = sentence_spans(doc)
+        sentences = _sentences_with_flags(doc)
+        # the gate parsed nothing: the article names no weapon, and a transfer row needs one
+        transfers = [] if sentences and not any(p for _, p in sentences if p is not None) \
+            and all(p is not None for _, p in sentences) else \
+            extract_transfers(doc, entities, figures, dates, published=article.published_date, title=article.title)
     finally:
         release(doc)
-    return ArticleExtraction(article_id=article.article_id, content_hash=article.content_hash, sentences=sentences,
+    return ArticleExtraction(article_id=article.article_id, content_hash=article.content_hash,
+                             sentences=[s for s, _ in sentences], parsed=[p for _, p in sentences],
                              entities=entities, figures=figures, dates=dates, transfers=transfers)

@@ -1,7 +1,8 @@
 """Runs the one spaCy pass + extraction over many articles, in worker processes, in bounded chunks.
 
-Each worker loads the model once, parses its chunk with ``nlp.pipe`` and runs the extractors on
-the same ``Doc`` (never a second parse); only plain records travel back. At most ``2 * n_workers``
+Each worker loads the model once, parses its chunk in two tiers (``pipeline.nlp.tiers``: sentence
+boundaries everywhere, the statistical pipeline where the gate says a transfer can be) and runs the
+extractors on the same ``Doc`` (never a second parse); only plain records travel back. At most ``2 * n_workers``
 chunks are in flight, so memory does not grow with the corpus.
 """
 from __future__ import annotations
@@ -15,11 +16,7 @@ from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Iterable, Iterator, Sequence
 
-from spacy.tokens import Doc
-
-from pipeline.extract.doc_views import keep_text
-from pipeline.nlp.parser_text import parser_text
-from pipeline.nlp.segment import segment_chars, split_for_parser
+from pipeline import settings
 from pipeline.records import Article, ArticleExtraction
 
 _worker_model: str | None = None
@@ -77,28 +74,15 @@ def _init_worker(model: str, batch_size: int, parent_pid: int | None = None) -> 
     load_model(model)  # load before the first task, so a bad model name fails fast
 
 
-def parse_articles(nlp, articles: Sequence[Article], batch_size: int) -> Iterator[Doc]:
-    """One Doc per article, in order; long texts are parsed in segments and stitched back. The parser
-    reads ``parser_text`` (markup made readable, same length); the Doc keeps the stored text for the
-    extractors."""
-    max_chars = segment_chars()
-    pieces = [split_for_parser(parser_text(a.text), max_chars) for a in articles]
-    docs = nlp.pipe((seg for segs in pieces for seg in segs), batch_size=batch_size)
-    for article, segs in zip(articles, pieces):
-        parts = [next(docs) for _ in segs]
-        doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-        keep_text(doc, article.text)
-        yield doc
-
-
 def extract_chunk(articles: Sequence[Article], model: str | None = None,
-                  batch_size: int | None = None) -> list[ArticleExtraction]:
-    """Parse and extract one chunk in this process."""
+                  batch_size: int | None = None, depth: str | None = None) -> list[ArticleExtraction]:
+    """Parse and extract one chunk in this process (``depth``: gated or full; None -> ARMS_NLP_DEPTH)."""
     from pipeline.extract.assemble import extract_article
     from pipeline.nlp.model import load_model
+    from pipeline.nlp.tiers import parse_articles
 
     nlp = load_model(model or _worker_model)
-    docs = parse_articles(nlp, articles, batch_size or _worker_batch_size)
+    docs = parse_articles(nlp, articles, batch_size or _worker_batch_size, depth or settings.nlp_depth())
     return [extract_article(doc, article) for doc, article in zip(docs, articles)]
 
 

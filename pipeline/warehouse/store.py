@@ -98,9 +98,10 @@ def extraction_frames(extractions: Sequence[ArticleExtraction], version: str) ->
     for ex in extractions:
         aid = ex.article_id
         sentence_of = _sentence_index(ex.sentences)
-        for i, (start, end, text) in enumerate(ex.sentences):
+        parsed = ex.parsed if ex.parsed is not None else [None] * len(ex.sentences)
+        for i, ((start, end, text), was_parsed) in enumerate(zip(ex.sentences, parsed)):
             rows["sentences"].append({"article_id": aid, "sentence_id": i, "char_start": start,
-                                      "char_end": end, "text": text})
+                                      "char_end": end, "text": text, "parsed": was_parsed})
         for table, id_col, records in (("entity_mentions", "mention_id", ex.entities),
                                        ("numeric_figures", "figure_id", ex.figures),
                                        ("date_mentions", "date_id", ex.dates),

@@ -27,15 +27,16 @@ SETS = (("simple", all_cases, "KNOWN_GAPS"), ("hard", hard_cases, "KNOWN_GAPS_HA
 
 
 def run_case(nlp, case: Case):
-    """The transfer rows the pipeline's extractors produce for the case's text."""
-    from pipeline.extract.dates import extract_dates
-    from pipeline.extract.entities import extract_entities
-    from pipeline.extract.figures import extract_figures
-    from pipeline.extract.transfers import extract_transfers
+    """The transfer rows the pipeline produces for the case's text: the extract step's own path (the two
+    tiers of NLP with the gate on, then every extractor), one article at a time."""
+    from pipeline.extract.assemble import extract_article
+    from pipeline.nlp.tiers import parse_articles
+    from pipeline.records import Article
 
-    doc = nlp(case.text)
-    return extract_transfers(doc, extract_entities(doc, case.published), extract_figures(doc),
-                             extract_dates(doc, case.published), published=case.published, title=case.title)
+    article = Article(article_id="case", text=case.text, title=case.title, published_date=case.published,
+                      content_hash="case")
+    (doc,) = parse_articles(nlp, [article], batch_size=8, depth="gated")
+    return extract_article(doc, article).transfers
 
 
 def tuples(rows) -> set:

@@ -34,6 +34,7 @@ KNOWN_GAPS_HARD = frozenset({
     "passive_with_agent_hard-2", "passive_with_agent_hard-4",
     "passive_no_agent_hard-3",
     "acquire_from_hard-7",
+    "receive_from_hard-6",
     "nominal_sale_of_to_by_hard-5",
     "genitive_buyer_nominal_hard-5",
     "deliveries_from_to_hard-4",
