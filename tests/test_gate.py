@@ -58,6 +58,9 @@ def test_an_article_without_a_weapon_is_not_parsed_at_all(sentences):
     (["Egypt ordered K9 howitzers from South Korea.", "It rained.", "Weather was bad.",
       "The contract was signed on Friday.", "Stocks fell.", "Bonds rose."],
      [True, True, True, True, True, False]),
+    # military aid is a weapon of its own, also when coordinated ("military and economic aid")
+    (["Turkey will receive 720 million dollars in military and economic aid.", "Markets were calm.", "Rain fell."],
+     [True, True, False]),
     # bound words ("systems") count only where the military is spoken of
     (["The navy will receive new radar systems.", "Nothing else changed.", "Prices fell."],
      [True, True, False]),
@@ -153,3 +156,25 @@ def test_dev_rows_are_identical_with_the_gate_on_and_off(tmp_path, monkeypatch):
         assert (shares[0] == shares[1]) == (depth == FULL)
     assert len(tables[GATED]) > 150
     assert tables[GATED] == tables[FULL]
+
+
+@pytest.mark.slow
+def test_behaviour_cases_give_the_same_rows_with_the_gate_on_and_off(nlp):
+    """Every constructed case of tests/behaviour (one-clause, newswire, cross-sentence, negatives): the gate
+    must not change a row, whatever the phenomenon."""
+    from pipeline.extract.assemble import extract_article
+    from pipeline.nlp.tiers import parse_articles
+    from tests.behaviour.report import SETS
+
+    cases = [case for _name, factory, _gaps in SETS for case in factory()]
+    articles = [Article(article_id=f"c{i}", text=c.text, title=c.title, published_date=c.published, content_hash="h")
+                for i, c in enumerate(cases)]
+
+    def rows(depth):
+        docs = parse_articles(nlp, articles, batch_size=8, depth=depth)
+        return [[(r.supplier_iso3, r.recipient_iso3, r.weapon_category, r.stage, r.quantity_value, r.date_start,
+                  r.evidence) for r in extract_article(doc, a).transfers] for doc, a in zip(docs, articles)]
+
+    gated, full = rows(GATED), rows(FULL)
+    differ = [cases[i].text for i, (g, f) in enumerate(zip(gated, full)) if g != f]
+    assert len(cases) > 600 and not differ

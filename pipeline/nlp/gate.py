@@ -64,6 +64,7 @@ class GateLexicon:
     trigger_forms: frozenset     # every inflection of every trigger word
     weapon_words: frozenset      # one-word generic weapon words and the verb "arm"
     weapon_phrases: re.Pattern   # multi-word generic weapon phrases ("military aid")
+    military_aid: re.Pattern     # an aid noun a few words after a military modifier ("military and economic aid")
 
 
 @functools.lru_cache(maxsize=1)
@@ -79,7 +80,11 @@ def gate_lexicon() -> GateLexicon:
     single = {w for w in generic if " " not in w} | {"armed", "arming"} | inflections("rearm")
     phrases = sorted((w for w in generic if " " in w), key=len, reverse=True)
     pattern = re.compile(r"\b(?:%s)\b" % "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases))
-    return GateLexicon(trigger_forms=frozenset(forms), weapon_words=frozenset(single), weapon_phrases=pattern)
+    modifiers = "|".join(map(re.escape, sorted(str(w).lower() for w in data["military_aid_modifiers"])))
+    aid = "|".join(map(re.escape, sorted({f for w in data["aid_nouns"] for f in inflections(str(w))})))
+    military_aid = re.compile(r"\b(?:%s)\b(?:\W+\w+){0,3}?\W+(?:%s)\b" % (modifiers, aid))
+    return GateLexicon(trigger_forms=frozenset(forms), weapon_words=frozenset(single), weapon_phrases=pattern,
+                       military_aid=military_aid)
 
 
 def _weapon_sentences(text: str, norm: str, sentences: list[tuple[int, int]], day: dt.date) -> set[int]:
@@ -109,8 +114,9 @@ def _weapon_sentences(text: str, norm: str, sentences: list[tuple[int, int]], da
         lo = sentences[max(i - 1, 0)][0]
         if military.search(norm, lo, sentences[i][1]):
             found.add(i)
-    for m in lex.weapon_phrases.finditer(norm):
-        found.add(sentence_of(m.start()))
+    for pattern in (lex.weapon_phrases, lex.military_aid):   # the aid noun is the weapon ("lethal aid")
+        for m in pattern.finditer(norm):
+            found.add(sentence_of(m.start()))
     for i, (start, end) in enumerate(sentences):
         if i not in found and not lex.weapon_words.isdisjoint(_WORD.findall(norm, start, end)):
             found.add(i)
