@@ -262,8 +262,13 @@ class Gazetteer:
     _DASH_TAIL = re.compile(r"-[A-Z0-9]{1,3}")
 
     def find(self, text: str, day: dt.date, norm: str | None = None) -> list[Hit]:
-        """Every entry occurrence on word boundaries that passes its case policy and era (overlaps allowed)."""
-        norm = normalise(text) if norm is None else norm
+        """Every entry occurrence on word boundaries that passes its case policy and era (overlaps allowed).
+        The NLP gate and the entity extractor both read an article's hits: the last few are cached."""
+        return list(self._find(text, day))
+
+    @functools.lru_cache(maxsize=4)
+    def _find(self, text: str, day: dt.date) -> tuple[Hit, ...]:
+        norm = normalise(text)
         surf = fold_surface(text)
         n = len(text)
         hits: list[Hit] = []
@@ -304,7 +309,7 @@ class Gazetteer:
                 if stop < n and text[stop].isalnum():
                     continue
                 hits.append(Hit(start, stop, e))
-        return hits
+        return tuple(hits)
 
     @staticmethod
     def _case_ok(e: Entry, matched: str) -> bool:

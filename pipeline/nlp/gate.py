@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.entities import _military_pattern
+from pipeline.extract.entities import UNDATED_AS_OF, _military_pattern
 from pipeline.extract.gazetteer import load_gazetteer, normalise
 from pipeline.extract.lexicon_files import load_yaml
 
@@ -104,7 +104,7 @@ def _weapon_sentences(text: str, norm: str, sentences: list[tuple[int, int]], da
         return lo
 
     bound: set[int] = set()
-    for hit in load_gazetteer().find(text, day, norm=norm):
+    for hit in load_gazetteer().find(text, day):
         if hit.label in _WEAPON_LABELS:
             (found if hit.entry.standalone else bound).add(sentence_of(hit.start))
     # "systems", "aircraft", "engines" are weapons only where the military is spoken of (this sentence
@@ -128,7 +128,7 @@ def plan_parse(text: str, sentences: list[tuple[int, int]], day: dt.date | None,
     if depth == FULL or not sentences:
         return [True] * len(sentences)
     norm = normalise(text)
-    weapons = _weapon_sentences(text, norm, sentences, day or dt.date.today())
+    weapons = _weapon_sentences(text, norm, sentences, day or UNDATED_AS_OF)   # the entity extractor's day
     if not weapons:
         return [False] * len(sentences)
     forms = gate_lexicon().trigger_forms
