@@ -6,7 +6,7 @@ from pipeline.assets.checks import build_sql_checks
 from pipeline.assets.extract import extract_mentions
 from pipeline.assets.ingest import ingest_articles
 from pipeline.assets.marts import mart_assets
-from pipeline.resources import ArticlesFolderResource, NlpResource, WarehouseResource
+from pipeline.resources import ArticlesFolderResource, DaskResource, NlpResource, WarehouseResource
 from pipeline.sensors import build_automation
 
 all_assets_job = dg.define_asset_job(
@@ -23,11 +23,12 @@ defs = dg.Definitions(
     sensors=[new_articles_sensor],
     # One process per run: a step process costs ~2 s of imports and there are ~25 steps, while the
     # parallel part (the spaCy pass) already fans out to worker processes (ARMS_NLP_WORKERS).
-    # docs/scaling.md shows the multiprocess / celery / k8s executors for scale-out.
+    # Scale-out beyond one machine is ARMS_DASK_SCHEDULER (extraction batches on Dask), docs/scaling.md.
     executor=dg.in_process_executor,
     resources={
         "warehouse": WarehouseResource(),
         "nlp": NlpResource(),
+        "dask": DaskResource(),      # unused unless ARMS_DASK_SCHEDULER is set (pipeline/cluster.py)
         "articles_folder": ArticlesFolderResource(),
     },
 )

@@ -3,8 +3,9 @@
     python -m pipeline.evaluate --warehouse W.duckdb --gold gold.jsonl [--json] [--show-errors]
     python -m pipeline.evaluate --articles DIR --gold gold.jsonl [--keep-warehouse W.duckdb]
 
-Gold format and metric definitions: ``../shared/eval/README.md`` (one JSON object per article with
-``transfers`` and ``countries``). Per article, the prediction is the set of distinct
+Gold format: README.md, "Measuring the tool on your own annotated articles" (one JSON object per
+article with ``transfers`` and ``countries``; the same as ``../shared/eval/README.md``, which also
+defines the metrics). Per article, the prediction is the set of distinct
 ``(supplier_iso3, recipient_iso3, weapon_category)`` of ``arms_transfer_mentions``; countries are the
 distinct ``country_iso3`` of COUNTRY/ORG ``entity_mentions``.
 
@@ -364,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     src = ap.add_mutually_exclusive_group(required=True)
     src.add_argument("--warehouse", type=Path, help="a DuckDB warehouse the pipeline has filled")
     src.add_argument("--articles", type=Path, help="a folder of articles: run the pipeline on it first")
-    ap.add_argument("--gold", type=Path, required=True, help="gold.jsonl (format: shared/eval/README.md)")
+    ap.add_argument("--gold", type=Path, required=True, help="gold.jsonl (format: README.md, 'Measuring the tool on your own annotated articles')")
     ap.add_argument("--keep-warehouse", type=Path,
                     help="with --articles: write the warehouse here instead of a temporary file")
     ap.add_argument("--json", action="store_true", help="print one JSON object")

@@ -1,11 +1,13 @@
 """Write the SIPRI-register-shaped view ``register_export`` to CSV.
 
-    python -m pipeline.export [--warehouse W.duckdb] [--out DIR]
+    python -m pipeline.export [--warehouse W.duckdb] [--out DIR | --out FILE.csv]
+    make export OUT=DIR|FILE.csv
 
-The warehouse defaults to $ARMS_WAREHOUSE, else ``warehouse/arms.duckdb``; the CSV goes to
-``DIR/register_export.csv``, DIR defaulting to ``exports/`` beside the warehouse file (so
+The warehouse defaults to $ARMS_WAREHOUSE, else ``warehouse/arms.duckdb``; the CSV goes to FILE.csv,
+or to ``DIR/register_export.csv``, DIR defaulting to ``exports/`` beside the warehouse file (so
 ``warehouse/exports/register_export.csv`` for the default warehouse). When the warehouse has no
 ``register_export`` yet, the SQL marts are built first (through the single-writer warehouse lock).
+The file is readable by others (0644 under the usual umask 022), like any file the user writes.
 """
 from __future__ import annotations
 
@@ -50,8 +52,16 @@ def _integral_counts(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def export_register(warehouse: Path, out_dir: Path) -> tuple[Path, int]:
-    """Write ``register_export`` of ``warehouse`` to ``out_dir/register_export.csv``; return path, rows."""
+def _readable_by_others(path: str) -> None:
+    """mkstemp makes 0600 files; an export is meant to be shared: the mode ``open()`` would give (umask)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
+def export_register(warehouse: Path, out: Path) -> tuple[Path, int]:
+    """Write ``register_export`` of ``warehouse`` to ``out`` (a .csv file, or a folder that gets
+    ``register_export.csv``); return the path and the number of rows."""
     warehouse = Path(warehouse)
     if not warehouse.is_file():
         raise FileNotFoundError(
@@ -70,13 +80,14 @@ def export_register(warehouse: Path, out_dir: Path) -> tuple[Path, int]:
     finally:
         con.close()
     frame = _integral_counts(frame)
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / FILE_NAME
-    fd, tmp = tempfile.mkstemp(prefix=".register_export-", suffix=".csv", dir=out_dir)
+    out = Path(out)
+    target = out if out.suffix.lower() == ".csv" else out / FILE_NAME
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".register_export-", suffix=".csv", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             frame.to_csv(fh, index=False)
+        _readable_by_others(tmp)
         os.replace(tmp, target)          # readers never see a half-written file
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -90,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--warehouse", type=Path, default=None,
                     help="DuckDB file (default: $ARMS_WAREHOUSE or warehouse/arms.duckdb)")
     ap.add_argument("--out", type=Path, default=None,
-                    help="output folder (default: exports/ beside the warehouse)")
+                    help="a .csv file, or a folder for register_export.csv (default: exports/ beside the warehouse)")
     args = ap.parse_args(argv)
     warehouse = args.warehouse or settings.warehouse_path()
     out_dir = args.out or warehouse.parent / "exports"

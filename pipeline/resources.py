@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import time
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import dagster as dg
 import duckdb
@@ -23,6 +24,7 @@ class WarehouseResource(dg.ConfigurableResource):
     path: str | None = None           # None -> $ARMS_WAREHOUSE or warehouse/arms.duckdb
     lock_timeout_s: float = 1800.0    # how long a run waits for another run's write to finish
     open_retry_s: float = 120.0       # how long to wait for a foreign DuckDB connection to close
+    extraction_wait_s: float = 12 * 3600.0   # how long a run waits for another run's NLP pass to finish
 
     def resolved_path(self) -> Path:
         return Path(self.path) if self.path else settings.warehouse_path()
@@ -58,11 +60,38 @@ class WarehouseResource(dg.ConfigurableResource):
                 time.sleep(delay)
                 delay = min(delay * 2, 5.0)
 
+    def _logger(self) -> logging.Logger | dg.DagsterLogManager:
+        """The run's log when the resource runs inside Dagster, else this module's logger."""
+        try:
+            return self.get_resource_context().log or logging.getLogger(__name__)
+        except Exception:  # noqa: BLE001 - not initialised by Dagster (tests, pipeline.export)
+            return logging.getLogger(__name__)
+
+    def _announce_wait(self, lock_path: Path, what: str) -> Callable[[int | None], None]:
+        def on_wait(pid: int | None) -> None:
+            holder = f"PID {pid}" if pid else "another process"
+            self._logger().info(f"waiting for the warehouse lock held by {holder} ({lock_path.name}: {what})")
+        return on_wait
+
+    @contextlib.contextmanager
+    def extraction_turn(self) -> Iterator[None]:
+        """One NLP pass per warehouse at a time. A second run waits here (and says for whom); once
+        it has the turn it reads what is still pending, so it never redoes what the first finished.
+        A separate lock from :meth:`write`, which the pass takes briefly for every chunk it writes."""
+        path = self.resolved_path()
+        lock_path = path.with_name(path.name + ".extract.lock")
+        with exclusive_lock(lock_path, self.extraction_wait_s,
+                            on_wait=self._announce_wait(lock_path, "another run is extracting; this run "
+                                                                   "re-checks what is pending when it gets it")):
+            yield
+
     @contextlib.contextmanager
     def write(self) -> Iterator[duckdb.DuckDBPyConnection]:
         path = self.resolved_path()
         path.parent.mkdir(parents=True, exist_ok=True)
-        with exclusive_lock(path.with_name(path.name + ".lock"), self.lock_timeout_s):
+        lock_path = path.with_name(path.name + ".lock")
+        with exclusive_lock(lock_path, self.lock_timeout_s,
+                            on_wait=self._announce_wait(lock_path, "another run is writing")):
             con = self._connect(read_only=False)
             try:
                 apply_schema(con)  # idempotent DDL, committed on its own
@@ -135,3 +164,57 @@ class ArticlesFolderResource(dg.ConfigurableResource):
 
     def resolved_max_removal_share(self) -> float:
         return settings.max_removal_share() if self.max_removal_share is None else self.max_removal_share
+
+
+class DaskResource(dg.ConfigurableResource):
+    """The scale-out engine: a ``distributed.Client`` of our own (not dagster-dask, whose executor
+    lost inputs and which has no release for this Dagster). Unset scheduler -> no Dask at all and
+    extraction stays on ``NlpResource``'s in-process workers; see pipeline/cluster.py."""
+
+    scheduler: str | None = None      # None -> $ARMS_DASK_SCHEDULER: 'local', 'local:N' or 'tcp://host:8786'
+    scaleout_dir: str | None = None   # None -> $ARMS_SCALEOUT_DIR or '<warehouse file>.scaleout' beside it
+    batch_size: int = 50              # articles per Dask task; ~0.3 CPU-s fixed cost each (docs/scaling.md)
+    retries: int = 2                  # Dask retries of a batch that raised (a dead worker is rescheduled anyway)
+    connect_timeout_s: float = 30.0   # how long to wait for an existing scheduler to answer
+
+    def resolved_scheduler(self) -> settings.DaskScheduler | None:
+        if self.scheduler:
+            return settings.parse_dask_scheduler(self.scheduler, "DaskResource.scheduler")
+        return settings.dask_scheduler()
+
+    def enabled(self) -> bool:
+        return self.resolved_scheduler() is not None
+
+    def resolved_scaleout_dir(self, warehouse_path: Path) -> str:
+        """Absolute for a local folder: workers resolve relative paths in their own working folder."""
+        root = self.scaleout_dir or settings.scaleout_dir() or str(warehouse_path) + ".scaleout"
+        return root.rstrip("/") if "://" in root else str(Path(root).resolve())
+
+    @contextlib.contextmanager
+    def client(self) -> Iterator["distributed.Client"]:  # noqa: F821 - imported lazily
+        """A client of the configured cluster; a LocalCluster is started here and stopped on exit.
+        Imported lazily, so runs without Dask never import it."""
+        from distributed import Client, LocalCluster
+
+        target = self.resolved_scheduler()
+        if target is None:
+            raise RuntimeError("no Dask scheduler configured (ARMS_DASK_SCHEDULER is unset)")
+        if target.address:
+            try:
+                client = Client(target.address, timeout=self.connect_timeout_s)
+            except OSError as exc:
+                raise RuntimeError(f"cannot reach the Dask scheduler at {target.address} (ARMS_DASK_SCHEDULER) "
+                                   f"within {self.connect_timeout_s:.0f} s: is it running, and is the address "
+                                   f"right? Unset ARMS_DASK_SCHEDULER to extract on this machine. ({exc})") from exc
+            with client:
+                yield client
+            return
+        import dask
+
+        from pipeline.cluster import DASK_CONFIG
+
+        n_workers = target.local_workers or cpu_count()
+        with dask.config.set(DASK_CONFIG), LocalCluster(n_workers=n_workers, threads_per_worker=1,
+                                                        processes=True, dashboard_address=":0") as cluster, \
+                Client(cluster) as client:
+            yield client

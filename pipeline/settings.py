@@ -12,6 +12,7 @@ import importlib.metadata
 import importlib.util
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -160,6 +161,60 @@ def _check_warehouse() -> Path:
     return path
 
 
+@dataclass(frozen=True)
+class DaskScheduler:
+    """Where extraction batches run when scaled out: a LocalCluster of ``local_workers`` processes that
+    the run starts and stops (0 = one per core), or the ``address`` of a running scheduler."""
+
+    local_workers: int | None = None
+    address: str | None = None
+
+
+DASK_PROTOCOLS = ("tcp", "tls")
+SCALEOUT_SCHEMES = ("s3", "gs", "gcs")
+
+
+def parse_dask_scheduler(raw: str | None, name: str = "ARMS_DASK_SCHEDULER") -> DaskScheduler | None:
+    """``local``, ``local:N`` or ``tcp://host:port``; None when unset (today's in-process workers)."""
+    raw = raw.strip() if raw and raw.strip() else None
+    if raw is None:
+        return None
+    if raw.lower() == "local":
+        return DaskScheduler(local_workers=0)
+    if raw.lower().startswith("local:"):
+        n = raw[len("local:"):]
+        if n.isdigit() and int(n) >= 1:
+            return DaskScheduler(local_workers=int(n))
+    scheme, sep, rest = raw.partition("://")
+    host, colon, port = rest.rpartition(":")
+    if (sep and scheme.lower() in DASK_PROTOCOLS and host and colon and "/" not in rest
+            and port.isdigit() and 0 < int(port) < 65536):
+        return DaskScheduler(address=raw)
+    raise SettingsError(f"{name} must be 'local', 'local:N' (N >= 1 worker processes) or a scheduler "
+                        f"address such as 'tcp://scheduler-host:8786', got {raw!r}")
+
+
+def dask_scheduler() -> DaskScheduler | None:
+    return parse_dask_scheduler(_env("ARMS_DASK_SCHEDULER"))
+
+
+def scaleout_dir() -> str | None:
+    """Where Dask workers write batch Parquet for the writer to merge: a folder every worker and the
+    writer can reach, or an object-storage URI. None when unset (the resource's default applies)."""
+    raw = _env("ARMS_SCALEOUT_DIR")
+    if raw is None:
+        return None
+    if "://" in raw:
+        scheme, _, rest = raw.partition("://")
+        if scheme.lower() not in SCALEOUT_SCHEMES or not rest.strip("/"):
+            raise SettingsError("ARMS_SCALEOUT_DIR must be a local folder or an s3://bucket/prefix or "
+                                f"gs://bucket/prefix URI, got {raw!r}")
+        return raw.rstrip("/")
+    if Path(raw).exists() and not Path(raw).is_dir():
+        raise SettingsError(f"ARMS_SCALEOUT_DIR must name a folder, but {raw} is a file")
+    return raw
+
+
 # Every ARMS_* variable the pipeline reads, with its parser (which raises SettingsError when bad).
 VARIABLES = {
     "ARMS_ARTICLES_DIR": articles_dir,        # existence is checked by the ingest asset (it names the folder)
@@ -173,6 +228,8 @@ VARIABLES = {
     "ARMS_ALLOW_MASS_REMOVAL": allow_mass_removal,
     "ARMS_MAX_REMOVAL_SHARE": max_removal_share,
     "ARMS_TIMEZONE": timezone,
+    "ARMS_DASK_SCHEDULER": dask_scheduler,
+    "ARMS_SCALEOUT_DIR": scaleout_dir,
 }
 
 

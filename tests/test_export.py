@@ -91,3 +91,35 @@ def test_clear_error_when_the_warehouse_does_not_exist(tmp_path):
     assert proc.returncode == 2
     assert "missing.duckdb does not exist" in proc.stderr
     assert not (tmp_path / "missing.duckdb").exists()     # nothing created by accident
+
+
+def test_csv_is_readable_by_others_and_out_may_name_the_file(tmp_path):
+    wh = make_warehouse(tmp_path / "w.duckdb", build_marts=True)
+    old = os.umask(0o022)
+    try:
+        assert export.main(["--warehouse", str(wh), "--out", str(tmp_path / "share" / "register.csv")]) == 0
+    finally:
+        os.umask(old)
+    target = tmp_path / "share" / "register.csv"
+    assert oct(target.stat().st_mode & 0o777) == oct(0o644)
+    assert len(read_csv(target)) == 1
+
+
+def test_money_and_counts_are_integers_in_the_csv(tmp_path):
+    wh = make_warehouse(tmp_path / "w.duckdb", build_marts=False)
+    con = duckdb.connect(str(wh))
+    con.execute("UPDATE arms_transfer_mentions SET deal_value = 3000000000.0, deal_currency = 'USD'")
+    con.close()
+    target, _ = export.export_register(wh, tmp_path / "o")
+    text = target.read_text()
+    assert "value 3000000000 USD" in text and "3000000000.0" not in text
+    assert read_csv(target)[0]["number_ordered"] == "24"
+
+
+def test_make_export_passes_out(tmp_path):
+    target = tmp_path / "my register.csv"
+    proc = subprocess.run(["make", "-n", "export", f"OUT={target}"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    assert f'-m pipeline.export --out "{target}"' in proc.stdout
+    default = subprocess.run(["make", "-n", "export"], cwd=ROOT, capture_output=True, text=True).stdout
+    assert any(line.strip().endswith("-m pipeline.export") for line in default.splitlines())

@@ -437,3 +437,47 @@ def test_mart_assets_materialise_through_the_warehouse_resource(tmp_path):
     assert evals["transfer_dyads_no_self_dyad"].passed is False
     assert evals["transfer_dyads_no_self_dyad"].severity == dg.AssetCheckSeverity.WARN
     assert evals["deals_deal_id_unique"].passed is True
+
+
+# ---------------------------------------------------------------- analyst helpers
+
+def test_transfers_by_year_counts_mentions_articles_deals_per_year_and_category():
+    con = make_db()
+    add_article(con, "a1", dt.date(2020, 3, 1))
+    add_article(con, "a2", dt.date(2020, 6, 1))
+    add_article(con, "a3", None)
+    usa_pol_f16(con, "a1", 0, quantity_value=24.0)
+    usa_pol_f16(con, "a2", 0, quantity_value=24.0)                               # same deal, other article
+    usa_pol_f16(con, "a2", 1, weapon_category="helicopters", date_start=dt.date(2021, 1, 1))
+    usa_pol_f16(con, "a3", 0)                                                    # no date at all
+    run_mart_sql(con)
+    rows = con.execute("SELECT year, weapon_category, n_mentions, n_articles, n_deals, n_dyads, suppliers, "
+                       "recipients, quantity_reported FROM transfers_by_year").fetchall()
+    assert rows == [(2020, "aircraft", 2, 2, 1, 1, ["USA"], ["POL"], 24.0),
+                    (2021, "helicopters", 1, 1, 1, 1, ["USA"], ["POL"], None),
+                    (None, "aircraft", 1, 1, 1, 1, ["USA"], ["POL"], None)]
+
+
+def test_deal_evidence_lists_every_sentence_of_a_deal_with_its_article():
+    con = make_db()
+    add_article(con, "a1", dt.date(2020, 3, 1), url="https://example.org/a1")
+    add_article(con, "a2", dt.date(2020, 6, 1), url="https://example.org/a2")
+    usa_pol_f16(con, "a1", 0, quantity_value=24.0, evidence="Poland ordered 24 F-16s from the US.")
+    usa_pol_f16(con, "a2", 0, evidence="The F-16 jets for Poland arrived.", stage="delivered")
+    run_mart_sql(con)
+    rows = con.execute("SELECT deal_id, article_id, evidence, stage, title, url, n_articles FROM deal_evidence").fetchall()
+    assert len({r[0] for r in rows}) == 1 and [r[1] for r in rows] == ["a1", "a2"]
+    assert rows[0][2:] == ("Poland ordered 24 F-16s from the US.", "unknown", "a1", "https://example.org/a1", 2)
+    assert rows[1][3] == "delivered"
+
+
+def test_register_export_writes_money_as_whole_units():
+    con = make_db()
+    add_article(con, "a1", dt.date(2020, 3, 1))
+    usa_pol_f16(con, "a1", 0, deal_value=3e9, deal_currency="USD")
+    add_article(con, "a2", dt.date(2020, 3, 1))
+    add_mention(con, "a2", 0, supplier_iso3="FRA", recipient_iso3="IND", deal_value=1234.5, deal_currency="EUR")
+    run_mart_sql(con)
+    comments = dict(con.execute("SELECT supplier_iso3, comments FROM register_export").fetchall())
+    assert "value 3000000000 USD" in comments["USA"] and "3000000000.0" not in comments["USA"]
+    assert "value 1234.50 EUR" in comments["FRA"]

@@ -96,9 +96,9 @@ def _extracted(result) -> int:
 
 def test_switching_the_spacy_model_re_extracts(nlp, tmp_path, monkeypatch):
     articles, warehouse = copy_seeds(tmp_path / "articles"), tmp_path / "arms.duckdb"
-    assert _extracted(run_all_assets(monkeypatch, articles, warehouse)) == 6
+    assert _extracted(run_all_assets(monkeypatch, articles, warehouse)) == 21
     assert _extracted(run_all_assets(monkeypatch, articles, warehouse)) == 0
     model_dir = tmp_path / "other_model"
     nlp.to_disk(model_dir)                         # another model: here the same weights, saved as a folder
     monkeypatch.setenv("ARMS_SPACY_MODEL", str(model_dir))
-    assert _extracted(run_all_assets(monkeypatch, articles, warehouse)) == 6
+    assert _extracted(run_all_assets(monkeypatch, articles, warehouse)) == 21

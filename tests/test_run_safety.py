@@ -19,7 +19,7 @@ from pipeline.assets.ingest import ingest_articles
 from pipeline.resources import ArticlesFolderResource, WarehouseResource
 from tests.pipeline_helpers import SEEDS, copy_seeds, query
 
-SEED_ARTICLES = 6
+SEED_ARTICLES = 21     # seeds/articles: 19 files, one .jsonl of five, two rejected (seeds/README.md)
 
 
 def _ingest(monkeypatch, articles: Path, warehouse: Path, **env: str):
@@ -84,15 +84,15 @@ def test_empty_or_other_folder_does_not_wipe_the_warehouse(monkeypatch, tmp_path
 
     other = tmp_path / "other"
     other.mkdir()
-    shutil.copy2(SEEDS / "r21578_6989.txt", other)
+    shutil.copy2(SEEDS / "example-lithuania-nasams.txt", other)
     (other / "new.json").write_text(json.dumps({"text": "Iran sold drones to Russia in 2022, officials said."}))
     result, _ = _ingest(monkeypatch, other, warehouse)
-    assert not result.success and "5 of 6 stored articles" in _failure_text(result)
+    assert not result.success and "20 of 21 stored articles" in _failure_text(result)
     assert _n_articles(warehouse) == SEED_ARTICLES        # nothing removed, nothing added
 
     result, logs = _ingest(monkeypatch, empty, warehouse, ARMS_ALLOW_MASS_REMOVAL="1")
     assert result.success and _n_articles(warehouse) == 0
-    assert any("6 removed" in m for m in logs)
+    assert any("21 removed" in m for m in logs)
 
 
 def test_fresh_warehouse_on_an_empty_folder_is_not_a_mass_removal(monkeypatch, tmp_path):

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from tests.pipeline_helpers import copy_seeds, counts
-from tests.ui.webserver import Webserver
+from tests.ui.webserver import CHROMIUM, Webserver
 
 STARTUP_TIMEOUT = 120   # seconds until /server_info answers and the code location is loaded
 RUN_TIMEOUT = 240       # bound for the seed run (~75 s on 2 idle cores; slack for a loaded machine)
@@ -46,10 +46,44 @@ def test_webserver_lists_assets_and_runs_the_job(tmp_path):
             pytest.fail(f"run {run_id} ended {status} after {time.monotonic() - started:.0f}s\n"
                         f"{ws.run_events(run_id, errors_only=True)}\n--- full event log ---\n"
                         f"{ws.run_events(run_id)[-20000:]}")
+        _assert_catalog(ws)
+        page = ws.dump_dom("/assets/transfers_by_year", tmp_path / "chromium") if CHROMIUM.exists() else None
     finally:
         ws.stop()
 
     # The webserver (and with it every DuckDB handle of the run) is gone: read the warehouse.
     n = counts(warehouse, ("articles", "rejected_inputs", "arms_transfer_mentions"))
-    assert n["articles"] == 6
-    assert n["rejected_inputs"] == 1
+    assert n["articles"] == 21           # seeds/articles: 19 files, a .jsonl of five, two rejected
+    assert n["rejected_inputs"] == 2
+
+    if page is None:
+        pytest.skip(f"{CHROMIUM} missing (`make ui-check` installs it): the rendered asset page was not checked")
+    # The asset page as a browser shows it: the Columns table with the COMMENT texts, the owner,
+    # and the per-year keys in the Metadata table (whose Plots toggle draws them over runs).
+    assert "Year of the event date" in page and "Distinct deals (deal_mentions.deal_id)" in page
+    assert "arms-trade-analysts" in page and ">layer: mart<" in page
+    for year in (2019, 2021, 2024):
+        assert f"transfers_{year}" in page
+
+
+def _assert_catalog(ws: Webserver) -> None:
+    """What the UI's asset page is built from (GraphQL): column schema, table name, per-year numbers."""
+    mart = ws.asset_catalog("transfers_by_year")
+    meta = mart["metadata"]
+    columns = {c["name"]: c for c in meta["dagster/column_schema"]["schema"]["columns"]}
+    assert {"year", "weapon_category", "n_mentions", "n_articles", "n_deals"} <= set(columns)
+    assert all(c["description"] for c in columns.values()) and columns["year"]["type"] == "BIGINT"
+    assert meta["dagster/table_name"]["text"] == "arms.main.transfers_by_year"
+    per_year = {k: v for k, v in meta.items() if k.startswith("transfers_") and k[-4:].isdigit()}
+    assert len(per_year) >= 3 and all(v["__typename"] == "IntMetadataEntry" for v in per_year.values())
+    assert sum(v["intValue"] for v in per_year.values()) >= 20
+    assert "| 2022 |" in meta["transfers_per_year"]["mdStr"]
+    assert mart["definition"]["owners"] == [{"__typename": "TeamAssetOwner", "team": "arms-trade-analysts"}]
+    assert {"key": "layer", "value": "mart"} in mart["definition"]["tags"]
+    assert "  \n**grain:**" in mart["definition"]["description"]
+    deals = ws.asset_catalog("deals")["metadata"]
+    assert "n_articles" in {c["name"] for c in deals["dagster/column_schema"]["schema"]["columns"]}
+    assert any(k.startswith("deals_20") for k in deals)
+    articles = ws.asset_catalog("articles")["metadata"]
+    assert articles["dagster/table_name"]["text"] == "arms.main.articles"
+    assert "nan" not in articles["preview"]["mdStr"] and "NaT" not in articles["preview"]["mdStr"]

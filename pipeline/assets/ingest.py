@@ -12,6 +12,7 @@ from collections import Counter
 
 import dagster as dg
 
+from pipeline.assets.catalog import LAYER_TAGS, OWNERS, table_metadata
 from pipeline.assets.preview import markdown_preview
 from pipeline.ingest import scan
 from pipeline.ingest.removal import mass_removal_problem
@@ -23,9 +24,10 @@ from pipeline.warehouse.store import delete_articles, replace_rejects, upsert_ar
 
 @dg.multi_asset(
     specs=[
-        dg.AssetSpec("articles", group_name="ingest", kinds={"duckdb"},
+        dg.AssetSpec("articles", group_name="ingest", kinds={"duckdb"}, owners=OWNERS, tags=LAYER_TAGS["ingest"],
                      description="One row per ingested article: normalised text, metadata, content hash."),
-        dg.AssetSpec("rejected_inputs", group_name="ingest", kinds={"duckdb"},
+        dg.AssetSpec("rejected_inputs", group_name="ingest", kinds={"duckdb"}, owners=OWNERS,
+                     tags=LAYER_TAGS["ingest"],
                      description="Every input that was not ingested, with the reason and detail."),
     ],
     pool="arms_warehouse",
@@ -33,31 +35,16 @@ from pipeline.warehouse.store import delete_articles, replace_rejects, upsert_ar
 def ingest_articles(context: dg.AssetExecutionContext, articles_folder: ArticlesFolderResource,
                     warehouse: WarehouseResource):
     root = articles_folder.resolved_path()
-    if not root.is_dir():
-        raise dg.Failure(
-            description=f"articles folder {root} does not exist or is not a folder",
-            metadata={"ARMS_ARTICLES_DIR": str(root)},
-        )
+    _require_folder(root)
     max_bytes = articles_folder.resolved_max_bytes()
     folder_key = str(root.resolve())
     listing, n_listed = folder_fingerprint(root)
     fingerprint = hashlib.sha256(f"{listing}|{max_bytes}|{code_digest('ingest')}".encode()).hexdigest()
-    with warehouse.write() as con:
-        last = con.execute("SELECT fingerprint FROM ingest_state WHERE folder = $folder",
-                           {"folder": folder_key}).fetchone()
-        if last and last[0] == fingerprint:
-            n_articles, n_rejected = con.execute(
-                "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM rejected_inputs)").fetchone()
-            unchanged = True
-        else:
-            unchanged = False
+    unchanged = _unchanged_folder(warehouse, root, folder_key, fingerprint)
     if unchanged:
         context.log.info(f"{root}: no file added, edited or removed since the last scan ({n_listed} files); "
                          "nothing to ingest")
-        yield dg.MaterializeResult(asset_key="articles", metadata={
-            "dagster/row_count": n_articles, "files_scanned": 0, "new": 0, "changed": 0, "removed": 0,
-            "folder": str(root)})
-        yield dg.MaterializeResult(asset_key="rejected_inputs", metadata={"dagster/row_count": n_rejected})
+        yield from unchanged
         return
     result = scan(root, max_bytes)
     context.log.info(f"scanned {root}: {result.n_files} files -> {len(result.articles)} articles, "
@@ -93,26 +80,62 @@ def ingest_articles(context: dg.AssetExecutionContext, articles_folder: Articles
                  "ORDER BY published_date DESC NULLS LAST, article_id")
         reject_preview = markdown_preview(
             con, "SELECT source_path, reason, detail FROM rejected_inputs ORDER BY source_path")
+        catalog = {t: table_metadata(con, t) for t in ("articles", "rejected_inputs")}
     new = sum(1 for a in result.articles if a.article_id not in stored)
-    context.log.info(f"articles: {new} new, {len(changed) - new} changed, {len(removed)} removed "
-                     f"(of {len(stored)} stored before)")
-    if removed:
-        context.log.warning(f"removed {len(removed)} articles whose file is gone from {root}: "
-                            f"{', '.join(removed[:10])}{' ...' if len(removed) > 10 else ''}")
-    undated = [a for a in result.articles if a.published_note]
-    if undated:
-        examples = "; ".join(f"{a.article_id}: {a.published_raw!r}" for a in undated[:5])
-        context.log.warning(f"{len(undated)} articles kept with published_date NULL because their date is not "
-                            f"an ISO date ({examples}{' ...' if len(undated) > 5 else ''}); "
-                            "see articles.published_raw / published_note")
+    undated = _log_changes(context.log, root, result, new, len(changed) - new, removed, len(stored))
     reasons = Counter(r.reason for r in result.rejects)
     yield dg.MaterializeResult(asset_key="articles", metadata={
         "dagster/row_count": n_articles, "files_scanned": result.n_files, "new": new,
         "changed": len(changed) - new, "removed": len(removed), "folder": str(root),
-        "unparsed_published_dates": len(undated), "preview": article_preview,
+        "unparsed_published_dates": len(undated), "preview": article_preview, **catalog["articles"],
     })
     yield dg.MaterializeResult(asset_key="rejected_inputs", metadata={
         "dagster/row_count": len(result.rejects),
         "by_reason": dg.MetadataValue.json(dict(sorted(reasons.items()))),
-        "preview": reject_preview,
+        "preview": reject_preview, **catalog["rejected_inputs"],
     })
+
+
+def _unchanged_folder(warehouse: WarehouseResource, root, folder_key: str,
+                      fingerprint: str) -> list[dg.MaterializeResult]:
+    """When the folder is as the last scan left it: the two materialisations, without reading a file."""
+    with warehouse.write() as con:
+        last = con.execute("SELECT fingerprint FROM ingest_state WHERE folder = $folder",
+                           {"folder": folder_key}).fetchone()
+        if not last or last[0] != fingerprint:
+            return []
+        n_articles, n_rejected = con.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM rejected_inputs)").fetchone()
+        catalog = {t: table_metadata(con, t) for t in ("articles", "rejected_inputs")}
+    return [
+        dg.MaterializeResult(asset_key="articles", metadata={
+            "dagster/row_count": n_articles, "files_scanned": 0, "new": 0, "changed": 0, "removed": 0,
+            "folder": str(root), **catalog["articles"]}),
+        dg.MaterializeResult(asset_key="rejected_inputs", metadata={
+            "dagster/row_count": n_rejected, **catalog["rejected_inputs"]}),
+    ]
+
+
+def _require_folder(root) -> None:
+    """A missing folder fails the run with the variable to fix (a scan would find nothing and stop later)."""
+    if not root.is_dir():
+        raise dg.Failure(
+            description=(f"articles folder {root} does not exist or is not a folder. Fix: set ARMS_ARTICLES_DIR "
+                         "to the folder that holds the articles (default seeds/articles)"),
+            metadata={"ARMS_ARTICLES_DIR": str(root)},
+        )
+
+
+def _log_changes(log, root, result, new: int, changed: int, removed: list[str], n_stored: int) -> list:
+    """The run log's account of what the scan changed; returns the articles kept without a usable date."""
+    log.info(f"articles: {new} new, {changed} changed, {len(removed)} removed (of {n_stored} stored before)")
+    if removed:
+        log.warning(f"removed {len(removed)} articles whose file is gone from {root}: "
+                    f"{', '.join(removed[:10])}{' ...' if len(removed) > 10 else ''}")
+    undated = [a for a in result.articles if a.published_note]
+    if undated:
+        examples = "; ".join(f"{a.article_id}: {a.published_raw!r}" for a in undated[:5])
+        log.warning(f"{len(undated)} articles kept with published_date NULL because their date is not "
+                    f"an ISO date ({examples}{' ...' if len(undated) > 5 else ''}); "
+                    "see articles.published_raw / published_note")
+    return undated

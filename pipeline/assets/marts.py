@@ -23,7 +23,8 @@ from dagster import (
     asset,
 )
 
-from pipeline.assets.preview import PREVIEW_ROWS, df_to_markdown
+from pipeline.assets.catalog import LAYER_TAGS, OWNERS, per_year_metadata, table_metadata
+from pipeline.assets.preview import markdown_preview
 from pipeline.assets.sqlfile import SqlModel, parse_sql_file
 from pipeline.resources import WarehouseResource
 
@@ -104,18 +105,31 @@ def build_if_changed(con: duckdb.DuckDBPyConnection, model: SqlModel, token: str
     return rows, True
 
 
+TOP_DYADS_SQL = """
+SELECT coalesce(supplier_iso3, supplier_name) AS supplier, coalesce(recipient_iso3, recipient_name) AS recipient,
+       weapon_category, n_mentions, n_articles, first_date, last_date, latest_stage
+FROM transfer_dyads
+ORDER BY n_articles DESC, n_mentions DESC, supplier NULLS LAST, recipient NULLS LAST, weapon_category
+"""
+# The yearly series the Plots tab draws (one numeric key per year), per mart that has a year.
+PER_YEAR_SQL = {
+    "transfers_by_year": ("transfers", "transfer mentions",
+                          "SELECT year, sum(n_mentions) FROM transfers_by_year WHERE year IS NOT NULL "
+                          "GROUP BY year ORDER BY year"),
+    "deals": ("deals", "deals first reported",
+              "SELECT year(first_date), count(*) FROM deals WHERE first_date IS NOT NULL GROUP BY 1 ORDER BY 1"),
+}
+
+
 def _extra_metadata(con: duckdb.DuckDBPyConnection, name: str) -> dict:
+    """Mart-specific metadata: the top dyads, the per-year series."""
+    extra: dict = {}
     if name == "transfer_dyads":
-        top = con.execute(
-            """SELECT coalesce(supplier_iso3, supplier_name) AS supplier,
-                      coalesce(recipient_iso3, recipient_name) AS recipient,
-                      weapon_category, n_mentions, n_articles, first_date, last_date, latest_stage
-               FROM transfer_dyads
-               ORDER BY n_articles DESC, n_mentions DESC, supplier NULLS LAST, recipient NULLS LAST
-               LIMIT 10"""
-        ).df()
-        return {"top_dyads": MetadataValue.md(df_to_markdown(top) if len(top) else "_no dyads_")}
-    return {}
+        extra["top_dyads"] = markdown_preview(con, TOP_DYADS_SQL)
+    if name in PER_YEAR_SQL:
+        prefix, what, sql = PER_YEAR_SQL[name]
+        extra.update(per_year_metadata(con.execute(sql).fetchall(), prefix, what))
+    return extra
 
 
 def _mart_asset(model: SqlModel) -> AssetsDefinition:
@@ -125,21 +139,23 @@ def _mart_asset(model: SqlModel) -> AssetsDefinition:
         deps=[AssetKey(d) for d in model.depends_on],
         description=model.description,
         kinds={"duckdb", "sql"},
+        owners=OWNERS,
+        tags=LAYER_TAGS["marts"],
         pool="arms_warehouse",
         metadata={"sql_file": str(model.path.relative_to(SQL_ROOT.parent))},
     )
     def _build(context: AssetExecutionContext, warehouse: WarehouseResource) -> MaterializeResult:
         with warehouse.write() as con:
             rows, rebuilt = build_if_changed(con, model, input_token(con))
-            preview = con.execute(f'SELECT * FROM "{model.name}" LIMIT {PREVIEW_ROWS}').df()
-            extra = _extra_metadata(con, model.name)
-        context.log.info("%s: %d rows (%s)", model.name, rows, "rebuilt" if rebuilt else "inputs unchanged: kept")
+            preview = markdown_preview(con, f'SELECT * FROM "{model.name}"')   # name: a validated file stem
+            extra = {**table_metadata(con, model.name), **_extra_metadata(con, model.name)}
+        context.log.info("%d rows (%s)", rows, "rebuilt" if rebuilt else "inputs unchanged: kept")
         return MaterializeResult(
             metadata={
                 "rebuilt": MetadataValue.bool(rebuilt),
                 "row_count": MetadataValue.int(rows),
                 "dagster/row_count": MetadataValue.int(rows),
-                "preview": MetadataValue.md(df_to_markdown(preview) if rows else "_empty_"),
+                "preview": preview,
                 **extra,
             }
         )

@@ -32,6 +32,23 @@ class SqlModel:
         return tuple(d.strip() for d in raw.split(",") if d.strip())
 
 
+_FIELD_START = re.compile(r"^([a-z_]+):(\s|$)")
+
+
+def header_markdown(header: list[str]) -> str:
+    """The header as markdown that keeps its line breaks (the UI renders descriptions as markdown, where
+    a lone newline is a space): one line per comment line, a bare ``--`` starts a paragraph, and a
+    leading ``key:`` is bold."""
+    paragraphs: list[list[str]] = [[]]
+    for line in header:
+        if not line:
+            paragraphs.append([])
+            continue
+        m = _FIELD_START.match(line)
+        paragraphs[-1].append(f"**{m.group(1)}:**{line[m.end(1) + 1:]}" if m else line)
+    return "\n\n".join("  \n".join(p) for p in paragraphs if p)
+
+
 def parse_sql_file(path: Path) -> SqlModel:
     """Read a mart/check file: its leading ``--`` lines are the description, ``-- key: value`` fields."""
     text = path.read_text(encoding="utf-8")
@@ -60,5 +77,5 @@ def parse_sql_file(path: Path) -> SqlModel:
     for dep in fields.get("depends_on", "").split(","):
         if dep.strip() and not _NAME.match(dep.strip()):
             raise ValueError(f"{path}: bad depends_on entry {dep.strip()!r}")
-    description = fields.get("description") or "\n".join(header)
+    description = fields.get("description") or header_markdown(header)
     return SqlModel(name=name, path=path, sql=text, description=description, fields=fields)

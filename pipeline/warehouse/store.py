@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import hashlib
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -23,9 +24,32 @@ EXTRACTION_TABLES = ("sentences", "entity_mentions", "numeric_figures", "date_me
 ARTICLE_TABLES = ("articles", "extraction_state") + EXTRACTION_TABLES
 
 
+SCHEMA_STATE_DDL = "CREATE TABLE IF NOT EXISTS schema_state (digest VARCHAR NOT NULL, applied_at TIMESTAMP)"
+
+
 def apply_schema(con: duckdb.DuckDBPyConnection, schema_dir: Path = SQL_DIR / "schema") -> None:
-    for ddl in sorted(schema_dir.glob("*.sql")):
-        con.execute(ddl.read_text(encoding="utf-8"))
+    """Run every DDL file (CREATE ... IF NOT EXISTS, ALTER ... IF NOT EXISTS, COMMENT ON COLUMN), unless
+    the warehouse already has exactly these files applied: a writer opens the warehouse for every chunk,
+    and re-writing a hundred column comments each time would cost a catalog write per statement."""
+    texts = [ddl.read_text(encoding="utf-8") for ddl in sorted(schema_dir.glob("*.sql"))]
+    digest = hashlib.sha256("\0".join(texts).encode()).hexdigest()
+    try:
+        applied = con.execute("SELECT digest FROM schema_state").fetchone()
+    except duckdb.CatalogException:
+        applied = None
+    if applied is not None and applied[0] == digest:
+        return
+    for text in texts:
+        for statement in duckdb.extract_statements(text):
+            try:
+                con.execute(statement)
+            except (duckdb.BinderException, duckdb.CatalogException):
+                # a column description for a column an older warehouse lacks is not worth failing a run
+                if not statement.query.lstrip().upper().startswith("COMMENT ON"):
+                    raise
+    con.execute(SCHEMA_STATE_DDL)
+    con.execute("DELETE FROM schema_state")
+    con.execute("INSERT INTO schema_state VALUES ($digest, current_timestamp)", {"digest": digest})
 
 
 def _ids_frame(ids: Iterable[str]) -> pd.DataFrame:

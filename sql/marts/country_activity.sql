@@ -55,4 +55,14 @@ final AS (
 )
 
 SELECT * FROM final
-ORDER BY country_key, year NULLS LAST
+ORDER BY country_key, year NULLS LAST;
+
+COMMENT ON COLUMN country_activity.country_iso3 IS 'The country, ISO 3166 alpha-3 (NULL for a non-state party)';
+COMMENT ON COLUMN country_activity.country_name IS 'Display name';
+COMMENT ON COLUMN country_activity.year IS 'Year of the event date; NULL when a mention has no date';
+COMMENT ON COLUMN country_activity.as_supplier_mentions IS 'Transfer mentions with the country as supplier';
+COMMENT ON COLUMN country_activity.as_recipient_mentions IS 'Transfer mentions with the country as recipient';
+COMMENT ON COLUMN country_activity.counterparts IS 'Sorted distinct other parties in either role (ISO3, else name)';
+COMMENT ON COLUMN country_activity.categories IS 'Sorted distinct weapon categories';
+COMMENT ON COLUMN country_activity.n_articles IS 'Distinct articles naming the country as a party that year';
+COMMENT ON COLUMN country_activity.country_key IS 'Country key: ISO3, else the lower-cased name';

@@ -222,4 +222,10 @@ final AS (
 )
 
 SELECT * FROM final
-ORDER BY deal_id, article_id, mention_id
+ORDER BY deal_id, article_id, mention_id;
+
+COMMENT ON COLUMN deal_mentions.deal_id IS 'The deal: md5 of its earliest mention + dyad + category, stable across re-runs';
+COMMENT ON COLUMN deal_mentions.article_id IS 'Article of the mention';
+COMMENT ON COLUMN deal_mentions.mention_id IS 'Mention within the article (arms_transfer_mentions.mention_id)';
+COMMENT ON COLUMN deal_mentions.deal_weapon_category IS 'The deal''s weapon category (an attached unspecified mention takes its deal''s)';
+COMMENT ON COLUMN deal_mentions.is_core IS 'false when an unspecified mention ("the arms package") was attached to a specific deal';

@@ -135,4 +135,30 @@ final AS (
 )
 
 SELECT * FROM final
-ORDER BY first_date NULLS LAST, deal_id
+ORDER BY first_date NULLS LAST, deal_id;
+
+COMMENT ON COLUMN deals.deal_id IS 'md5 of the deal''s earliest mention + dyad + category; stable across re-runs';
+COMMENT ON COLUMN deals.supplier_iso3 IS 'Supplier state, ISO 3166 alpha-3 (NULL for a non-state party)';
+COMMENT ON COLUMN deals.supplier_name IS 'Supplier display name';
+COMMENT ON COLUMN deals.recipient_iso3 IS 'Recipient state, ISO 3166 alpha-3 (NULL for a non-state group)';
+COMMENT ON COLUMN deals.recipient_name IS 'Recipient display name';
+COMMENT ON COLUMN deals.weapon_category IS 'Weapon category of the deal';
+COMMENT ON COLUMN deals.weapon_texts IS 'Sorted distinct weapon names the mentions use';
+COMMENT ON COLUMN deals.n_mentions IS 'Transfer mentions (sentences) reporting the deal';
+COMMENT ON COLUMN deals.n_articles IS 'Distinct articles reporting the deal';
+COMMENT ON COLUMN deals.first_date IS 'Earliest event date (date_start, else published_date)';
+COMMENT ON COLUMN deals.last_date IS 'Latest event date';
+COMMENT ON COLUMN deals.best_quantity IS 'Quantity of the highest-confidence mention giving one (ties: most reported, then latest)';
+COMMENT ON COLUMN deals.best_quantity_text IS 'That quantity as written';
+COMMENT ON COLUMN deals.best_stage IS 'cancelled/denied when the latest dated mention says so, else the most advanced stage reported';
+COMMENT ON COLUMN deals.stages IS 'Sorted distinct stages reported';
+COMMENT ON COLUMN deals.order_date IS 'Earliest event date of an ordered or licensed mention';
+COMMENT ON COLUMN deals.delivered_quantity IS 'Largest quantity of a delivered mention';
+COMMENT ON COLUMN deals.delivery_years IS 'Distinct years of delivered mentions';
+COMMENT ON COLUMN deals.deal_value IS 'Largest money value reported for the deal, in deal_currency';
+COMMENT ON COLUMN deals.deal_currency IS 'ISO 4217 currency of deal_value';
+COMMENT ON COLUMN deals.max_confidence IS 'Highest extractor confidence among the mentions';
+COMMENT ON COLUMN deals.article_ids IS 'Sorted distinct articles reporting the deal';
+COMMENT ON COLUMN deals.source_urls IS 'Sorted distinct URLs of those articles';
+COMMENT ON COLUMN deals.evidence_sample IS 'Evidence sentence of the highest-confidence mention';
+COMMENT ON COLUMN deals.evidence_article_id IS 'Article of evidence_sample';

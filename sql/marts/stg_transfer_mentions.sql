@@ -130,4 +130,35 @@ final AS (
     WHERE k.supplier_key IS NOT NULL OR k.recipient_key IS NOT NULL
 )
 
-SELECT * FROM final
+SELECT * FROM final;
+
+COMMENT ON COLUMN stg_transfer_mentions.article_id IS 'Article of the mention (articles.article_id)';
+COMMENT ON COLUMN stg_transfer_mentions.mention_id IS 'Mention within the article (arms_transfer_mentions.mention_id)';
+COMMENT ON COLUMN stg_transfer_mentions.sentence_id IS 'Sentence of the article the mention was read from';
+COMMENT ON COLUMN stg_transfer_mentions.evidence IS 'The evidence sentence';
+COMMENT ON COLUMN stg_transfer_mentions.supplier_key IS 'Supplier key shared by every mart: ISO3 when known, else the lower-cased name';
+COMMENT ON COLUMN stg_transfer_mentions.supplier_iso3 IS 'Supplier state, ISO 3166 alpha-3 (upper-cased, blank -> NULL)';
+COMMENT ON COLUMN stg_transfer_mentions.supplier_name IS 'Supplier display name: the state''s most frequent country name, else the most frequent party name';
+COMMENT ON COLUMN stg_transfer_mentions.supplier_name_raw IS 'Supplier name as the extractor wrote it (e.g. a company)';
+COMMENT ON COLUMN stg_transfer_mentions.recipient_key IS 'Recipient key shared by every mart: ISO3 when known, else the lower-cased name';
+COMMENT ON COLUMN stg_transfer_mentions.recipient_iso3 IS 'Recipient state, ISO 3166 alpha-3 (NULL for a non-state group)';
+COMMENT ON COLUMN stg_transfer_mentions.recipient_name IS 'Recipient display name (as supplier_name)';
+COMMENT ON COLUMN stg_transfer_mentions.recipient_name_raw IS 'Recipient name as the extractor wrote it';
+COMMENT ON COLUMN stg_transfer_mentions.weapon_text IS 'The weapon as the sentence names it';
+COMMENT ON COLUMN stg_transfer_mentions.weapon_category IS 'Weapon category; blank -> unspecified';
+COMMENT ON COLUMN stg_transfer_mentions.quantity_value IS 'Number of items the sentence gives (NULL: none)';
+COMMENT ON COLUMN stg_transfer_mentions.quantity_low IS 'Lower bound of a quantity range';
+COMMENT ON COLUMN stg_transfer_mentions.quantity_high IS 'Upper bound of a quantity range';
+COMMENT ON COLUMN stg_transfer_mentions.quantity_text IS 'The quantity as written';
+COMMENT ON COLUMN stg_transfer_mentions.quantity_qualifier IS 'exact, approx, at_least, at_most, range or vague';
+COMMENT ON COLUMN stg_transfer_mentions.deal_value IS 'Money value of the deal given in the sentence, in deal_currency';
+COMMENT ON COLUMN stg_transfer_mentions.deal_currency IS 'ISO 4217 currency of deal_value';
+COMMENT ON COLUMN stg_transfer_mentions.stage IS 'Stage of the transfer; NULL -> unknown';
+COMMENT ON COLUMN stg_transfer_mentions.stage_rank IS 'How far the transfer got: delivered 7 > ordered 6 > approved 5 > licensed 4 > negotiating 3 > offered 2 > requested 1; else 0';
+COMMENT ON COLUMN stg_transfer_mentions.modality IS 'asserted, planned, possible, negated or historical';
+COMMENT ON COLUMN stg_transfer_mentions.date_start IS 'Start of the date the sentence gives for the transfer';
+COMMENT ON COLUMN stg_transfer_mentions.date_end IS 'End of that date';
+COMMENT ON COLUMN stg_transfer_mentions.published_date IS 'Publication date of the article';
+COMMENT ON COLUMN stg_transfer_mentions.event_date IS 'date_start, else the article''s published_date: the date marts order and bucket by';
+COMMENT ON COLUMN stg_transfer_mentions.confidence IS 'Extractor confidence, 0..1';
+COMMENT ON COLUMN stg_transfer_mentions.url IS 'URL of the article';

@@ -92,4 +92,19 @@ final AS (
 )
 
 SELECT * FROM final
-ORDER BY n_mentions DESC, n_articles DESC, supplier_key NULLS LAST, recipient_key NULLS LAST, weapon_category
+ORDER BY n_mentions DESC, n_articles DESC, supplier_key NULLS LAST, recipient_key NULLS LAST, weapon_category;
+
+COMMENT ON COLUMN transfer_dyads.supplier_iso3 IS 'Supplier state, ISO 3166 alpha-3 (NULL for a non-state party)';
+COMMENT ON COLUMN transfer_dyads.supplier_name IS 'Supplier display name';
+COMMENT ON COLUMN transfer_dyads.recipient_iso3 IS 'Recipient state, ISO 3166 alpha-3 (NULL for a non-state group)';
+COMMENT ON COLUMN transfer_dyads.recipient_name IS 'Recipient display name';
+COMMENT ON COLUMN transfer_dyads.weapon_category IS 'Weapon category';
+COMMENT ON COLUMN transfer_dyads.n_mentions IS 'Transfer mentions of this dyad and category';
+COMMENT ON COLUMN transfer_dyads.n_articles IS 'Distinct articles with such a mention';
+COMMENT ON COLUMN transfer_dyads.first_date IS 'Earliest event date (date_start, else published_date)';
+COMMENT ON COLUMN transfer_dyads.last_date IS 'Latest event date';
+COMMENT ON COLUMN transfer_dyads.stages IS 'Sorted distinct stages reported';
+COMMENT ON COLUMN transfer_dyads.total_quantity IS 'Per article the largest non-vague quantity, summed over articles (a gauge of reported volume; deals de-duplicate)';
+COMMENT ON COLUMN transfer_dyads.latest_stage IS 'Stage of the latest dated mention with a known stage';
+COMMENT ON COLUMN transfer_dyads.supplier_key IS 'Supplier key: ISO3, else the lower-cased name';
+COMMENT ON COLUMN transfer_dyads.recipient_key IS 'Recipient key: ISO3, else the lower-cased name';

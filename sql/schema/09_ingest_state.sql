@@ -7,3 +7,8 @@ CREATE TABLE IF NOT EXISTS ingest_state (
     n_files      INTEGER NOT NULL,
     scanned_at   TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
+-- column descriptions (duckdb_columns().comment; the Dagster catalog shows them)
+COMMENT ON COLUMN ingest_state.folder IS 'Absolute path of an articles folder';
+COMMENT ON COLUMN ingest_state.fingerprint IS 'Digest of every file''s path, size, mtime, ctime and inode, the size limit and the ingest code';
+COMMENT ON COLUMN ingest_state.n_files IS 'Input files in the last complete scan';
+COMMENT ON COLUMN ingest_state.scanned_at IS 'When';

@@ -7,3 +7,7 @@ CREATE TABLE IF NOT EXISTS mart_state (
     input_token   VARCHAR NOT NULL,
     built_at      TIMESTAMP NOT NULL DEFAULT current_timestamp
 );
+-- column descriptions (duckdb_columns().comment; the Dagster catalog shows them)
+COMMENT ON COLUMN mart_state.mart IS 'A mart (sql/marts/<mart>.sql)';
+COMMENT ON COLUMN mart_state.input_token IS 'Digest of the mart''s inputs and of every mart file when it was last built';
+COMMENT ON COLUMN mart_state.built_at IS 'When';

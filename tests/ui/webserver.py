@@ -25,6 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 BIN = REPO / ".venv" / "bin"
 INSTANCE_YAML = REPO / "pipeline" / "dagster_instance.yaml"
+CHROMIUM = Path("/usr/bin/chromium")     # Debian's package; `make ui-check` installs it when missing
 
 DEFAULT_RUN_COORDINATOR = """
 # Added by tests/ui/webserver.py: no dagster-daemon here, so launched runs start immediately.
@@ -208,6 +209,41 @@ class Webserver:
     def asset_nodes(self) -> list[dict]:
         data = self.graphql("query { assetNodes { assetKey { path } groupName jobNames } }")
         return data["assetNodes"]
+
+    def asset_catalog(self, key: str) -> dict:
+        """What the asset page shows: the definition (owners, tags, description) and the latest
+        materialisation's metadata entries by label (column schema, table name, numbers for Plots)."""
+        data = self.graphql("""
+            query Asset($key: AssetKeyInput!) { assetOrError(assetKey: $key) { __typename
+                ... on Asset {
+                  definition { description
+                    owners { __typename ... on TeamAssetOwner { team } ... on UserAssetOwner { email } }
+                    tags { key value } }
+                  assetMaterializations(limit: 1) { metadataEntries { __typename label
+                    ... on IntMetadataEntry { intValue }
+                    ... on FloatMetadataEntry { floatValue }
+                    ... on TextMetadataEntry { text }
+                    ... on MarkdownMetadataEntry { mdStr }
+                    ... on TableSchemaMetadataEntry { schema { columns { name type description } } } } } }
+                ... on AssetNotFoundError { message } } }""", {"key": {"path": key.split("/")}})
+        asset = data["assetOrError"]
+        if asset["__typename"] != "Asset":
+            raise GraphQLError(f"asset {key}: {asset}")
+        mats = asset["assetMaterializations"]
+        entries = {e["label"]: e for e in (mats[0]["metadataEntries"] if mats else [])}
+        return {"definition": asset["definition"], "metadata": entries}
+
+    def dump_dom(self, path: str, profile: Path, budget_ms: int = 20000) -> str:
+        """The page as headless Chromium renders it (the UI is a JS app: the DOM after it has run)."""
+        cmd = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+               "--no-first-run", "--disable-background-networking", "--disable-component-update",
+               f"--user-data-dir={profile}", "--window-size=1600,1400", f"--virtual-time-budget={budget_ms}",
+               "--dump-dom", self.url + path]
+        result = subprocess.run(cmd, capture_output=True, text=True, timeout=180,
+                                env={**os.environ, "NO_PROXY": "127.0.0.1,localhost"})
+        if result.returncode != 0:
+            raise RuntimeError(f"chromium failed ({result.returncode}): {result.stderr[-2000:]}")
+        return result.stdout
 
     def launch_job(self, job_name: str) -> str:
         location, repository = self.repository()
