@@ -143,7 +143,7 @@ def _parts(doc: Doc, starts: np.ndarray, plan: list[bool], root_id: int, parse_r
         j = i
         while j < len(plan) and plan[j] == plan[i]:
             j += 1
-        run = doc[bounds[i]:bounds[j]].as_doc()
+        run = doc if (i, j) == (0, len(plan)) else doc[bounds[i]:bounds[j]].as_doc()   # one run: no copy
         to_parse = plan[i] or parse_rest
         parts.append((_with_sentences(run, starts[i:j] - bounds[i], root_id, parsed=to_parse), to_parse))
         i = j
@@ -167,8 +167,9 @@ def parse_articles(nlp, articles: Sequence[Article], batch_size: int, depth: str
     parsed = {id(d): out for d, out in zip(picked, done)}     # in order, one out per Doc in
     for article, (doc, plan, parts) in zip(articles, planned):
         if parts:
-            doc = Doc.from_docs([parsed.get(id(d), d) for d, _ in parts], ensure_whitespace=False,
-                                exclude=["tensor", "user_data"])
+            done_parts = [parsed.get(id(d), d) for d, _ in parts]
+            doc = done_parts[0] if len(done_parts) == 1 else Doc.from_docs(done_parts, ensure_whitespace=False,
+                                                                            exclude=["tensor", "user_data"])
         keep_text(doc, article.text)
         doc.user_data[_PARSED] = list(plan)
         yield doc
