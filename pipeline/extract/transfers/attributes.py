@@ -53,6 +53,8 @@ def link_quantity(sv: SentenceView, w: Weapon, figs: list[Figure]) -> Figure | N
             ok = True   # inside the weapon's noun phrase: "three Yuan-class S26T submarines"
         elif span.end <= w.start:
             gap = sv.doc[span.end:w.start]
+            if any(t.lower_ in sv.lex.group_count_nouns for t in gap):
+                continue                 # "two squadrons of Su-30 fighters": a count of groups, not of weapons
             if len(gap) <= 5 and all(t.lower_ in ("of", "additional", "more", "new", "used", "extra", "further",
                                                     "other", "-", "older", "second-hand", "modern", "advanced")
                                      or t.i in sv.tok_party or any(t.i >= o.start and t.i < o.end for o in w.origins)
@@ -61,7 +63,9 @@ def link_quantity(sv: SentenceView, w: Weapon, figs: list[Figure]) -> Figure | N
                                      for t in gap):
                 ok = True
         elif w.start <= span.start and span.end <= w.end:
-            ok = span.start == w.start   # "20 Hawk jets" tagged as one weapon span
+            if span.start != w.start:
+                continue                 # "RBS 70 air defence systems": part of the designation, not a count
+            ok = True                    # "20 Hawk jets" tagged as one weapon span
         if not ok:
             # dependency: "millions of rockets" / nummod
             ftok = span.root

@@ -45,12 +45,25 @@ def read_candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
         if c.weapons and not c.recipients:
             # the weapons' holder builds them: "the Japan Defence Agency's F-15s ... built under licence"
             c.recipients = uniq([w.possessor for w in c.weapons if w.possessor is not None])
+    _holder_received(c, passive)
     if trig.frame == "possession":
         # possession is a transfer only with a stated origin on the weapon
         c.suppliers = []
         c.confidence = 0.4
     c.confidence = min(c.confidence, {"verb": 0.85, "noun": 0.75, "license": 0.75, "possession": 0.4}[trig.kind])
     return c
+
+
+def _holder_received(c: Candidate, passive: bool):
+    """'Nigeria's 12 Super Tucano aircraft, which were ordered from the United States', 'India's Rafales,
+    supplied by France': a purchase or a passive supply in a clause on a held weapon names no recipient;
+    the weapon's holder received it."""
+    tok = c.trigger.token
+    if c.recipients or c.trigger.kind != "verb" or tok.dep_ not in ("relcl", "acl") \
+            or not (c.trigger.frame == "acquire" or (c.trigger.frame == "supply" and passive)):
+        return
+    c.recipients = uniq([w.possessor for w in c.weapons if w.possessor is not None and w.root.i == tok.head.i
+                         and w.possessor.iso3 and w.possessor.key not in {p.key for p in c.suppliers}])
 
 
 def _table_roles(sv: SentenceView, trig: Trigger, chain_idx: dict, passive: bool) -> tuple[dict, dict]:

@@ -73,8 +73,9 @@ def _subject_control_chain(sv: SentenceView, start, chain: list, depth: int = 0)
                                or any(c.dep_ == "aux" and c.lower_ == "having" for c in cur.children)) \
                 and not any(c.dep_ in SUBJ for c in cur.children):
             # "Russia turned to Iran to buy drones"; "..., providing Ukraine with hundreds of interceptors";
-            # "Having relied on Berlin for its equipment, the UAE ..."
-            chain.append(Link(h, "subj_control", {}))
+            # "Having relied on Berlin for its equipment, the UAE ..." (a participle is its own event: it takes
+            # the subject, not the stage - "pulled out of the purchase, opting for Rafale jets instead")
+            chain.append(Link(h, "subj_control", {"participle": True} if cur.tag_ == "VBG" else {}))
             cur = h
         else:
             return
@@ -122,10 +123,14 @@ def _gerund_governor(sv: SentenceView, cur, chain: list, depth: int):
     # else the subject does ("are in the process of donating")
     kind = "obj_control" if hops == 0 and h.lower_ in ("of", "for", "to", "from", "against") and (any(
         c.dep_ in ("dobj",) for c in up.children) or (
-        up.pos_ == "ADJ" and any(c.dep_ == "prep" and c.lower_ == "to" for c in up.children))) \
+        up.pos_ == "ADJ" and any(c.dep_ == "prep" and c.lower_ == "to" and c.i != h.i for c in up.children))) \
         else "subj_control"
     spec = {} if up.lemma_ == "be" else lex.embedding_verbs.get(up.lemma_.lower(), {})
     chain.append(Link(up, kind, spec))
+    if kind == "subj_control" and up.pos_ == "ADJ" and up.dep_ == "acomp":
+        # "Saudi Arabia was close to ordering ...", "Poland is keen on buying ...": the copula's subject
+        chain.append(Link(up.head, "subj_control", {}))
+        return up.head
     return None if kind == "obj_control" else up
 
 
@@ -194,6 +199,8 @@ def _prepositional_host(sv: SentenceView, trig: Trigger, prep, chain: list):
     the largest supplier to India") or on a host noun ("talks on the sale", "a contract for the purchase")."""
     lex = sv.lex
     host = prep.head
+    if host.pos_ == "ADP" and host.dep_ in ("prep", "prt", "advmod") and host.head.pos_ in ("VERB", "AUX"):
+        host = host.head      # "pulled out of the purchase", "backed away from the deal": the phrasal verb
     if host.pos_ in ("VERB", "AUX") and prep.lower_ == "as" and trig.entry.agent:
         chain.append(Link(host, "copula", None))     # the subject is the agent
     elif host.pos_ in ("VERB", "AUX"):

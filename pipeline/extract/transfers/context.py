@@ -26,6 +26,8 @@ class DocContext:
     actor: tuple | None = None                    # (iso3, name): the one state the article names that never
                                                   # receives, for its unnamed services ("the Coast Guard")
     dyad_dates: dict = field(default_factory=dict)  # (supplier, recipient) -> the one date its named rows give
+    title_dyad: tuple | None = None               # (s_iso3, s_name, r_iso3, r_name) the headline states (title.py)
+    title_subject: tuple | None = None            # (iso3, name): the headline's subject, in focus for "the kingdom"
 
 
 def article_context(rows, direct, votes: set, receivers: set, entities: list[EntityMention],
@@ -150,7 +152,7 @@ def fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocContex
     expected to get F-35s", "These new capabilities include artillery systems". The rules are tried
     in order; the first that applies decides."""
     _service_of_actor(sv, c, ctx)
-    if (c.suppliers and c.recipients) or c.trigger.frame == "possession":
+    if (c.suppliers and c.recipients) or c.trigger.frame == "possession" or c.trigger.entry.local:
         return
     if any(p.derivation == "unresolved" for p in c.suppliers + c.recipients):
         return      # "the kingdom", with two states in focus: nothing more to borrow on its account
@@ -210,10 +212,12 @@ def _both_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocConte
         source = [d for d in prev_dyads or ctx.dyads if d[2] in marked]
         if len(source) != 1:
             source = []
+    derivation = "previous_sentence" if prev_dyads else "article"
+    if not source and not prev_dyads and not ctx.dyads and ctx.title_dyad:
+        source, derivation = [ctx.title_dyad], "title"     # "U.S. clears sale of tanks to Bahrain" + "The package ..."
     if len(source) != 1 or not named <= {source[0][0], source[0][2]}:
         return
     s_iso, s_name, r_iso, r_name = source[0]
-    derivation = "previous_sentence" if prev_dyads else "article"
     if (s_name or s_iso) and not any(w.origins for w in c.weapons):
         c.suppliers = [context_party(sv, s_name, s_iso, derivation)]
     if r_name or r_iso:
@@ -240,6 +244,8 @@ def _other_side_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: Do
     need_supplier = not c.suppliers
     pick = _pick(prev_dyads, need_supplier, known_keys)
     derivation = "previous_sentence"
+    if pick is None and not prev_dyads and ctx.title_dyad:
+        pick, derivation = title_side(ctx.title_dyad, need_supplier, known_keys), "title"
     if pick is None and not prev_dyads and ctx.title_keys:
         tk = {k for k in ctx.title_keys if (k, None) not in known_keys}
         if len(tk) == 1:
@@ -262,6 +268,17 @@ def _other_side_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: Do
     else:
         c.recipients = [party]
     _borrowed(c, derivation)
+
+
+def title_side(dyad: tuple, need_supplier: bool, known_keys) -> tuple | None:
+    """The headline's other side of the one side the sentence names: "Morocco buys Israeli air defence
+    system" + "The kingdom has signed a contract for ..." -> Israel supplies."""
+    s_iso, s_name, r_iso, r_name = dyad
+    if need_supplier and (r_iso, None) in known_keys:
+        return s_iso, s_name
+    if not need_supplier and (s_iso, None) in known_keys:
+        return r_iso, r_name
+    return None
 
 
 def generic_present(tok) -> bool:

@@ -70,6 +70,8 @@ def _next_member(sv: SentenceView, pos: int, starts: dict, max_gap: int = 6):
             continue
         if low in _SEPARATORS or tok.is_space:
             seen_sep = True
+        elif not seen_sep and j == pos and low in sv.lex.container_nouns:
+            pass                # "RBS 70 air defence units, Carl Gustaf ...": the member's own head noun
         elif not (seen_sep and (low in _OPENERS or tok.like_num or tok.pos_ in ("NUM", "ADJ"))):
             return None
         j += 1

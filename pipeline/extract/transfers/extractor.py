@@ -23,6 +23,7 @@ from pipeline.extract.transfers.rows import build_rows, dedupe, drop_generic_bes
 from pipeline.extract.transfers.sentence import SentenceView
 from pipeline.extract.transfers.stage import stage_and_modality
 from pipeline.extract.transfers.surface import fill_listed_members, fill_roles_from_surface
+from pipeline.extract.transfers.title import title_facts
 from pipeline.extract.transfers.triggers import find_triggers
 from pipeline.records import DateMention, EntityMention, Figure, TransferMention
 
@@ -31,13 +32,15 @@ def extract_transfers(doc, entities: list[EntityMention], figures: list[Figure],
                       published: dt.date | None = None, title: str | None = None) -> list[TransferMention]:
     if isinstance(published, dt.datetime):
         published = published.date()
-    ctx = DocContext(title_keys=title_parties(title, published))
+    facts = title_facts(title, published)
+    ctx = DocContext(title_keys=title_parties(title, published), title_dyad=facts.dyad, title_subject=facts.subject)
     first = _run(doc, entities, figures, dates, published, ctx)
     # second pass with what the first established across the article: the voice of first-person
     # statements ("we are providing Ukraine with ..."), the article's dyads ("These new capabilities
     # include ..."), its one recipient, the state whose services act without being named
     ctx2 = article_context(first.rows, first.direct, first.votes, first.receivers if first.services else set(),
                            entities, ctx.title_keys)
+    ctx2 = replace(ctx2, title_dyad=ctx.title_dyad, title_subject=ctx.title_subject)
     rows = first.rows
     if ctx2.speaker is not None or ctx2.dyads or ctx2.recipient or ctx2.actor:
         rows = _run(doc, entities, figures, dates, published, ctx2).rows
@@ -47,7 +50,7 @@ def extract_transfers(doc, entities: list[EntityMention], figures: list[Figure],
 
 
 def _run(doc, entities, figures, dates, published, ctx: DocContext) -> "_ArticleState":
-    state = _ArticleState(published=published, ctx=ctx)
+    state = _ArticleState(published=published, ctx=ctx, prev_subject=_title_subject(ctx))
     text = doc_text(doc)
     for sent in doc_sentences(doc):
         if text[sent.start_char:sent.end_char].strip():   # == sent.text, which re-joins its tokens
@@ -120,6 +123,15 @@ def _sentence(state: _ArticleState, sent, text: str, entities, figures, dates):
     kept = drop_generic_beside_specific(subsume_unnamed(sent_rows))
     _open_list(state, sv, cands, weaponless)
     _hand_over(state, cands, kept, _announced(weaponless))
+
+
+def _title_subject(ctx: DocContext) -> Party | None:
+    """The headline is the sentence before the first: its subject is in focus for "the kingdom", "it"."""
+    if ctx.title_subject is None:
+        return None
+    iso3, name = ctx.title_subject
+    return Party(name=name, iso3=iso3, label="COUNTRY", start=-1, end=-1, root=None, char_start=0, char_end=0,
+                 derivation="title")
 
 
 def _unsourced_purchase(c: Candidate) -> bool:

@@ -19,6 +19,7 @@ class Entry:
     particle: str | None = None
     objects: frozenset = frozenset()
     named_only: bool = False   # a transfer only with a named weapon ("rely on Iran for supplies" is too vague)
+    local: bool = False        # a weak trigger: a transfer only with both parties in its own sentence ("paid")
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Lexicon:
     bilateral_heads: frozenset
     host_noun_stages: dict     # noun hosting a trigger -> {stage?, modality?} ("plans to buy")
     group_nouns: frozenset     # plural nouns a list of states can spell out ("countries, including ...")
+    group_count_nouns: frozenset  # "two squadrons of jets": a count of these is no count of the weapon
     military_cues_by_first: dict   # military words and phrases (lower-case token tuples) by first word
     generic_heads: frozenset   # every word that can start a generic or bound weapon: others are skipped fast
     trigger_words: frozenset   # every lemma/form any word trigger needs: others are skipped fast
@@ -76,7 +78,8 @@ def _entries(table: dict, frame: str) -> dict:
         out[str(lemma).lower()] = Entry(
             frame=frame, stage=spec.get("stage", "unknown"), planned=spec.get("planned", spec.get("stage", "unknown")),
             agent=bool(spec.get("agent", False)), particle=spec.get("particle"),
-            objects=frozenset(spec.get("object", []) or []), named_only=bool(spec.get("named_only", False)))
+            objects=frozenset(spec.get("object", []) or []), named_only=bool(spec.get("named_only", False)),
+            local=bool(spec.get("local", False)))
     return out
 
 
@@ -129,6 +132,7 @@ def lexicon() -> Lexicon:
         bilateral_heads=_low(data["bilateral_heads"]),
         host_noun_stages={str(k).lower(): dict(v) for k, v in data["host_noun_stages"].items()},
         group_nouns=_low(data["group_nouns"]),
+        group_count_nouns=_low(data.get("group_count_nouns")),
         military_cues_by_first=_by_first_word(tuple(str(g).lower().split()) for g in data["military_cues"]),
         generic_heads=frozenset({g.split()[0] for g in generic} | {str(k).lower() for k in data["bound_weapon_words"]}
                                 | {"system", "systems", "them"}),

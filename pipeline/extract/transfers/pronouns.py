@@ -33,10 +33,13 @@ def _antecedent(sv: SentenceView, pron, person: bool = False) -> list[Party]:
     Foreign Minister"), not the state itself."""
     cur = pron.head if pron.dep_ != "poss" else pron.head.head
     seen = 0
+    local = pron.dep_ in ("dobj", "dative")   # an object pronoun is not its own clause's subject
     while cur is not None and seen < 8:
         for c in cur.children:
             if c.i == pron.i or c.i > pron.i and c.dep_ not in SUBJ + ("poss",):
                 continue
+            if local and c.dep_ in SUBJ:
+                continue          # "the United States had agreed to sell it 400 missiles": "it" is not the seller
             if c.dep_ in SUBJ + ("poss",) and c.i < pron.i:
                 if person and (c.i in sv.tok_party or c.pos_ != "NOUN" and c.pos_ != "PROPN"):
                     continue
@@ -48,6 +51,8 @@ def _antecedent(sv: SentenceView, pron, person: bool = False) -> list[Party]:
                     return parties
         if cur.head is cur:
             break
+        # still the clause whose subject controls the pronoun's verb ("agreed to sell it"; not "asked Russia to")
+        local = local and cur.dep_ == "xcomp" and not any(ch.dep_ in ("dobj", "dative") for ch in cur.head.children)
         cur = cur.head
         seen += 1
     return []
@@ -127,6 +132,10 @@ def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speake
         if speaker is not None and tok.dep_ in SUBJ and _is_speaker_np(sv, tok) and tok.i not in sv.tok_party:
             _speaker_party(sv, tok, speaker)
             continue
+        src = _local_state(sv, tok)
+        if src is not None:
+            _bind_local(sv, tok, src)
+            continue
         if tok.dep_ in SUBJ and _bare_state_np(sv, tok):
             # "Indian officials said the country would acquire ...": the state of the speaker's clause;
             # "Canada is scrapping a plan ... Instead, the Liberal government will buy ...": the state in focus
@@ -178,6 +187,50 @@ def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speake
         p.derivation = ("speaker" if a is speaker else "previous_sentence") if from_context else "pronoun"
         sv.parties.append(p)
         sv.tok_party[target.i] = p
+
+
+def _local_state(sv: SentenceView, tok) -> Party | None:
+    """The state a subject stands for by the sentence's own words: a quoted "we" (``quoted_speaker_state``) or
+    "whose government" (``_whose_state``)."""
+    if tok.dep_ not in SUBJ or tok.i in sv.tok_party:
+        return None
+    return quoted_speaker_state(sv) if tok.lower_ == "we" else _whose_state(sv, tok)
+
+
+def _bind_local(sv: SentenceView, tok, src: Party):
+    p = Party(name=src.name, iso3=src.iso3, label="COUNTRY", start=tok.i, end=tok.i + 1, root=tok,
+              char_start=tok.idx, char_end=tok.idx + len(tok.text), pronoun=True,
+              derivation="speaker" if tok.lower_ == "we" else "pronoun")
+    sv.parties.append(p)
+    sv.tok_party[tok.i] = p
+
+
+def _whose_state(sv: SentenceView, tok) -> Party | None:
+    """'whose government', 'whose country': the one state named in the noun phrase the relative clause
+    describes ("the Croatian defence minister, whose government bought 12 Rafale fighters")."""
+    if tok.lemma_.lower() not in ("government", "country", "state", "army", "military", "navy", "nation") \
+            or not any(c.dep_ == "poss" and c.lower_ == "whose" for c in tok.children):
+        return None
+    verb = tok.head
+    if verb.dep_ != "relcl":
+        return None
+    inner = {t.i for t in verb.subtree}
+    found = {sv.tok_party[t.i].iso3: sv.tok_party[t.i] for t in verb.head.subtree
+             if t.i not in inner and t.i in sv.tok_party and sv.tok_party[t.i].iso3}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def quoted_speaker_state(sv: SentenceView) -> Party | None:
+    """The one state in the subject of the sentence's reporting verb ("German Chancellor Olaf Scholz told
+    reporters", "the Polish defence ministry said"): the voice of a quoted "we"."""
+    found = []
+    for verb in sv.tokens:
+        if verb.lemma_.lower() not in sv.lex.reporting_verbs:
+            continue
+        for subj in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+            found += [sv.tok_party[t.i] for t in subj.subtree if t.i in sv.tok_party
+                      and sv.tok_party[t.i].iso3 and not sv.tok_party[t.i].pronoun]
+    return found[0] if len({p.iso3 for p in found}) == 1 else None
 
 
 def _speaker_party(sv: SentenceView, tok, speaker: Party):

@@ -26,11 +26,13 @@ ROLE_PREPS = {"to", "for", "into", "from", "by", "with", "between", "of", "in", 
 
 
 def _seller_participle(sv: SentenceView, verb, prep: str | None) -> bool:
-    """A participle on a weapon whose preposition names the seller: acquire verb + "from", supply verb + "by"."""
+    """A participle on a weapon whose preposition names the seller: acquire verb + "from", supply verb + "by",
+    and the maker of a weapon received from it: production verb + "by" ("rocket launchers built by Norinco")."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.i not in sv.tok_weapon:
         return False
     frames = {e.frame for e in sv.lex.verbs.get(verb.lemma_.lower(), ())}
-    return (prep == "from" and "acquire" in frames) or (prep == "by" and "supply" in frames)
+    return (prep == "from" and "acquire" in frames) or (prep == "by" and "supply" in frames) or (
+        prep == "by" and verb.lemma_.lower() in sv.lex.production_verbs)
 
 
 @dataclass
@@ -127,6 +129,8 @@ def _up_from_phrase(sv: SentenceView, st: _Climb, h):
                 st.weapon = sv.tok_weapon.get(h.i)
             st.locked = st.prep is not None
         elif kind in ("party", "party_head"):
+            if _place_of_group(sv, h, st.prep):
+                return _STOP      # "to the Houthis in Yemen": where the group is, not another party
             # "shipped to Chad by France": the parser hangs the agent on the recipient
             st.locked = st.locked or st.prep in ("by", "from")
         else:
@@ -149,6 +153,16 @@ def _up_from_phrase(sv: SentenceView, st: _Climb, h):
         st.locked = True   # the preposition, not the "worth" modifier, gives the role
         return None
     return _STOP
+
+
+_PLACE_PREPS = {"in", "inside", "near", "across", "throughout", "at"}
+
+
+def _place_of_group(sv: SentenceView, h, prep: str | None) -> bool:
+    """A place phrase on a non-state group ("the Houthis in Yemen", "Kurdish fighters in northern Syria")
+    says where the group is; the state in it is no party."""
+    p = sv.tok_party.get(h.i)
+    return prep in _PLACE_PREPS and p is not None and p.iso3 is None and p.label == "GROUP"
 
 
 def _up_from_modifier(sv: SentenceView, st: _Climb, h, d: str, root, chain_idx: dict):

@@ -83,6 +83,8 @@ def _link_spec(lex, c: Candidate, link) -> dict | None:
     lemma = link.token.lemma_.lower()
     trig = c.trigger
     if link.kind in ("subj_control", "obj_control"):
+        if (link.spec or {}).get("participle"):
+            return None     # "..., opting for French jets instead": the main verb's stage is not the participle's
         return lex.embedding_verbs.get(lemma) or lex.noun_governors.get(lemma)
     if link.kind == "gov":
         spec = dict(link.spec or {})

@@ -54,12 +54,15 @@ def _through_verb(sv: SentenceView, t, verb, chain_idx: dict, trig: Trigger) -> 
     lex = sv.lex
     lemma = verb.lemma_.lower()
     if lemma in lex.include_verbs and t.dep_ in ("dobj", "attr", "prep"):
-        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subj = _include_subjects(verb)
         if any(s.i == trig.token.i or s.i in chain_idx for s in subj):
             return True
         if verb.dep_ in ("relcl", "acl"):
-            # the relative clause may hang on the object of the trigger's own preposition
+            # the relative clause may hang on the object of the trigger's own preposition, or on the verb
+            # trigger's own object ("would send Ukraine a package that includes ...")
             n = verb.head
+            if n.dep_ == "dobj" and (n.head.i == trig.token.i or n.head.i in chain_idx) and trig.kind == "verb":
+                return True
             for _ in range(3):
                 if n.i == trig.token.i or n.i in chain_idx:
                     return True
@@ -69,6 +72,15 @@ def _through_verb(sv: SentenceView, t, verb, chain_idx: dict, trig: Trigger) -> 
         return False
     return lemma in lex.production_verbs and t.dep_ in ("dobj", "dative") and verb.dep_ in ("acl", "relcl") \
         and (verb.head.i == trig.token.i or verb.head.i in chain_idx) and trig.kind in ("noun", "license")
+
+
+def _include_subjects(verb) -> list:
+    """The subject of an include-verb, or of the verb it is coordinated with ("Norway's package for Ukraine,
+    announced in Oslo on Thursday, includes ...", parsed as "announced ..., includes")."""
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and verb.dep_ == "conj":
+        subj = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subj
 
 
 def _modifies_other_noun(sv: SentenceView, prep, chain_idx: dict) -> bool:
@@ -140,8 +152,8 @@ def candidate_weapons(sv: SentenceView, trig: Trigger, chain_idx: dict) -> list[
         weapons = _implicit_weapons(sv, trig)
     # "a Type 035B (Ming-class) submarine": one weapon named three ways -> the head noun
     weapons = [w for w in weapons if not any(
-        o is not w and o.category == w.category and w.root.i != o.root.i
-        and w.root.i in {t.i for t in o.root.subtree} for o in weapons)]
+        o is not w and o.category == w.category and w.root.i != o.root.i and _named_within(w.root, o.root)
+        for o in weapons)]
     specific = [w for w in weapons if not w.generic and not w.bound]
     if specific:
         weapons = specific
@@ -149,6 +161,18 @@ def candidate_weapons(sv: SentenceView, trig: Trigger, chain_idx: dict) -> list[
         named = [w for w in weapons if not w.generic]
         weapons = named or weapons
     return weapons
+
+
+def _named_within(t, head) -> bool:
+    """Is ``t`` inside ``head``'s own phrase ("a Type 035B (Ming-class) submarine"), not a list member after it
+    ("Yak-130 trainers and K-8 jets": a conjunct is another weapon)?"""
+    for _ in range(12):
+        if t.i == head.i:
+            return True
+        if t.dep_ == "conj" or t.head is t:
+            return False
+        t = t.head
+    return False
 
 
 def _held_object(tok, w: Weapon) -> bool:
