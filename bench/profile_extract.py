@@ -32,7 +32,7 @@ PARTS = {
     "figures": ("pipeline.extract.figures", "extract_figures"),
     "dates": ("pipeline.extract.dates", "extract_dates"),
     "transfers": ("pipeline.extract.transfers", "extract_transfers"),
-    "sentence spans": ("pipeline.extract.assemble", "sentence_spans"),
+    "sentence spans": ("pipeline.extract.assemble", "_sentences_with_flags"),
 }
 
 

@@ -7,11 +7,6 @@ from pipeline.extract.doc_views import doc_sentences, doc_text, release
 from pipeline.records import Article, ArticleExtraction
 
 
-def sentence_spans(doc: Doc) -> list[tuple[int, int, str]]:
-    """Sentence (start, end, text) triples, whitespace-only 'sentences' dropped."""
-    return [span for span, _ in _sentences_with_flags(doc)]
-
-
 def _sentences_with_flags(doc: Doc) -> list[tuple[tuple[int, int, str], bool | None]]:
     """Each non-blank sentence's (start, end, text) and whether it was parsed (None: not recorded)."""
     from pipeline.nlp.tiers import parsed_flags
@@ -44,12 +39,13 @@ def extract_article(doc: Doc, article: Article) -> ArticleExtraction:
         figures = extract_figures(doc)
         dates = extract_dates(doc, article.published_date)
         sentences = _sentences_with_flags(doc)
+        flags = [p for _, p in sentences]
         # the gate parsed nothing: the article names no weapon, and a transfer row needs one
-        transfers = [] if sentences and not any(p for _, p in sentences if p is not None) \
-            and all(p is not None for _, p in sentences) else \
-            extract_transfers(doc, entities, figures, dates, published=article.published_date, title=article.title)
+        gated_out = bool(flags) and None not in flags and not any(flags)
+        transfers = [] if gated_out else extract_transfers(doc, entities, figures, dates,
+                                                           published=article.published_date, title=article.title)
     finally:
         release(doc)
     return ArticleExtraction(article_id=article.article_id, content_hash=article.content_hash,
-                             sentences=[s for s, _ in sentences], parsed=[p for _, p in sentences],
+                             sentences=[s for s, _ in sentences], parsed=flags,
                              entities=entities, figures=figures, dates=dates, transfers=transfers)

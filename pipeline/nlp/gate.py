@@ -36,8 +36,8 @@ _TRIGGER_TABLES = ("supply_verbs", "acquire_verbs", "supply_nouns", "acquire_nou
 _IRREGULAR = {"sell": ("sold",), "buy": ("bought",), "send": ("sent",), "give": ("gave", "given"),
               "bring": ("brought",), "make": ("made",), "build": ("built",), "win": ("won",), "lend": ("lent",),
               "choose": ("chose", "chosen"), "get": ("got", "gotten"), "take": ("took", "taken"),
-              "seek": ("sought",), "pay": ("paid",), "lay": ("laid",), "buy up": ("bought",),
-              "hand": (), "steal": ("stole", "stolen"), "ship": ("shipped", "shipping"), "okay": ("okayed",),
+              "seek": ("sought",), "pay": ("paid",), "lay": ("laid",), "steal": ("stole", "stolen"),
+              "ship": ("shipped", "shipping"), "okay": ("okayed",),
               "withhold": ("withheld",), "forbid": ("forbade", "forbidden"), "write": ("wrote", "written"),
               "shoot": ("shot",), "fly": ("flew", "flown"), "draw": ("drew", "drawn"), "spend": ("spent",)}
 
@@ -55,7 +55,7 @@ def inflections(lemma: str) -> set[str]:
         forms |= {low[:-1] + "ies", low[:-1] + "ied"}
     if len(low) >= 3 and low[-1] not in "aeiouwxy" and low[-2] in "aeiou" and low[-3] not in "aeiou":
         forms |= {low + low[-1] + "ed", low + low[-1] + "ing", low + low[-1] + "er"}   # ship -> shipped
-    forms.update(_IRREGULAR.get(lemma.lower(), ()))
+    forms.update(_IRREGULAR.get(low, ()))     # "buy up" -> bought
     return forms
 
 

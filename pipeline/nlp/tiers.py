@@ -58,7 +58,7 @@ _BULLETS = frozenset("-–—•*")
 _CLOSERS = frozenset('.!?"\'”’)]:;')
 
 
-def sentence_starts(doc: Doc) -> np.ndarray:
+def sentence_starts(doc: Doc, text: str | None = None) -> np.ndarray:
     """Token indexes where the article's sentences start: the senter's, with two rules it misses. A
     paragraph break always ends a sentence (as do two spaces after a full stop, the wire's sign-off
     "... the source said.  REUTER"); a sentence never starts with closing punctuation or inside brackets
@@ -69,7 +69,7 @@ def sentence_starts(doc: Doc) -> np.ndarray:
     flags = doc.to_array([SENT_START]).astype(np.int64)
     flags[0] = 1
     idx = doc.to_array([IDX]).astype(np.int64)
-    text = doc.text
+    text = doc.text if text is None else text      # the caller's copy of the same text: no token join
     for pattern in (_PARAGRAPH, _TWO_SPACES):
         for m in pattern.finditer(text):
             i = int(np.searchsorted(idx, m.end()))
@@ -125,9 +125,9 @@ def _tier_one(nlp, articles: Sequence[Article], batch_size: int) -> list[Doc]:
     return out
 
 
-def _char_spans(doc: Doc, starts: np.ndarray) -> list[tuple[int, int]]:
+def _char_spans(doc: Doc, starts: np.ndarray, text_len: int) -> list[tuple[int, int]]:
     idx = doc.to_array([IDX]).astype(np.int64)
-    ends = list(idx[starts[1:]]) + [len(doc.text)]
+    ends = list(idx[starts[1:]]) + [text_len]
     return [(int(a), int(b)) for a, b in zip(idx[starts], ends)]
 
 
@@ -153,8 +153,9 @@ def parse_articles(nlp, articles: Sequence[Article], batch_size: int, depth: str
     root_id = nlp.vocab.strings.add("ROOT")
     planned = []
     for article, doc in zip(articles, _tier_one(nlp, articles, batch_size)):
-        starts = sentence_starts(doc)
-        plan = plan_parse(article.text, _char_spans(doc, starts), _day(article), GATED) if len(doc) else []
+        starts = sentence_starts(doc, article.text)     # the Doc's text has the same length (parser_text)
+        plan = plan_parse(article.text, _char_spans(doc, starts, len(article.text)), _day(article), GATED) \
+            if len(doc) else []
         full = depth == FULL
         parts = _parts(doc, starts, plan, root_id, parse_rest=full) if any(plan) or (full and plan) else None
         if parts is None and len(doc):
