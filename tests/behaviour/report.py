@@ -2,12 +2,13 @@
 
     .venv/bin/python -m tests.behaviour.report              # table + overall pass rate, per set
     .venv/bin/python -m tests.behaviour.report --failures   # also every failing case: expected vs got
-    .venv/bin/python -m tests.behaviour.report --set hard   # one set only (simple, hard, context, fresh)
+    .venv/bin/python -m tests.behaviour.report --set hard   # one set only (simple, hard, context, fresh, spread)
     .venv/bin/python -m tests.behaviour.report --gaps       # the failing ids as KNOWN_GAPS literals
 
 Sets: ``simple`` (cases.py, one clause), ``hard`` (cases_hard.py, newswire-shaped sentences),
-``context`` (cases_context.py, transfers spread over two or three sentences) and ``fresh`` (cases_fresh.py,
-hand-written wire texts with their own headlines and publication dates).
+``context`` (cases_context.py, transfers spread over two or three sentences), ``fresh`` (cases_fresh.py,
+hand-written wire texts with their own headlines and publication dates) and ``spread`` (cases_spread.py,
+floating quantifiers, counts in a later sentence, sellers in the sentence before).
 
 KNOWN_GAPS (the xfail list of the pytest file) is ignored here: this reports real pass/fail.
 ``run_case`` and ``problems`` are shared with the pytest file, so both judge a case the same way.
@@ -22,10 +23,12 @@ from .cases import Case, all_cases
 from .cases_context import all_cases as context_cases
 from .cases_fresh import all_cases as fresh_cases
 from .cases_hard import all_cases as hard_cases
+from .cases_spread import all_cases as spread_cases
 
 # (name, case factory, the KNOWN_GAPS variable of the pytest file that lists its failing ids)
 SETS = (("simple", all_cases, "KNOWN_GAPS"), ("hard", hard_cases, "KNOWN_GAPS_HARD"),
-        ("context", context_cases, "KNOWN_GAPS_CONTEXT"), ("fresh", fresh_cases, "KNOWN_GAPS_FRESH"))
+        ("context", context_cases, "KNOWN_GAPS_CONTEXT"), ("fresh", fresh_cases, "KNOWN_GAPS_FRESH"),
+        ("spread", spread_cases, "KNOWN_GAPS_SPREAD"))
 
 
 def run_case(nlp, case: Case):

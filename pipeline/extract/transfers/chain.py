@@ -12,11 +12,9 @@ from dataclasses import dataclass
 from pipeline.extract.transfers.model import Trigger
 from pipeline.extract.transfers.sentence import SUBJ, SentenceView, noun_kind
 
-
-
-
-
-
+# floating quantifiers and adverbs that may stand between "have" and its participle ("have each sent")
+_PERFECT_GAP = {"each", "all", "both", "also", "already", "now", "since", "jointly", "separately", "recently",
+                "reportedly", "not", "never", "just", "together", "collectively"}
 
 
 @dataclass
@@ -39,7 +37,34 @@ def is_passive(tok, sv: SentenceView | None = None) -> bool:
     # reduced relative: "missiles sold to Iran", "weapons shipped into Jordan"; a clause with its own
     # subject is active ("the jets, which the United States sold to Japan")
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "relcl") and not any(
-        c.dep_ in ("aux", "nsubj") for c in tok.children)
+        c.dep_ in ("aux", "nsubj") for c in tok.children) and not _perfect_on_surface(tok)
+
+
+def _perfect_on_surface(tok) -> bool:
+    """'Germany and Norway have each sent howitzers': the parser reads 'sent' as an adjective on the
+    object, but a participle right after a form of 'have' is an active perfect."""
+    j = tok.i - 1
+    while j >= tok.sent.start and tok.doc[j].lower_ in _PERFECT_GAP:
+        j -= 1
+    return j >= tok.sent.start and j < tok.i - 1 and tok.doc[j].lemma_.lower() == "have"
+
+
+# participles that describe the object they precede ("used frigates"), which the parser makes a second verb
+_OBJECT_PARTICIPLES = {"used", "refurbished", "upgraded", "decommissioned", "retired", "modernised", "modernized"}
+
+
+def is_object_participle(tok) -> bool:
+    """'bought used frigates from Britain': 'used' right after the transfer verb, parsed as its own verb."""
+    return tok.i > tok.sent.start and tok.lower_ in _OBJECT_PARTICIPLES and tok.tag_ in ("VBD", "VBN") \
+        and tok.head.i == tok.i - 1 and tok.dep_ in ("advcl", "xcomp", "conj", "ccomp", "dobj")
+
+
+def is_perfect_auxiliary(tok) -> bool:
+    """The 'have' of 'have each sent' even when the parser made it the main verb: not possession."""
+    j = tok.i + 1
+    while j < tok.sent.end and tok.doc[j].lower_ in _PERFECT_GAP:
+        j += 1
+    return j > tok.i + 1 and j < tok.sent.end and tok.doc[j].tag_ == "VBN"
 
 
 def _has_to(tok) -> bool:
@@ -138,6 +163,8 @@ def build_chain(sv: SentenceView, trig: Trigger) -> list[Link]:
     """The trigger's chain: itself first, then the verbs and nouns whose arguments count as its own."""
     tok = trig.token
     chain = [Link(tok, "self")]
+    if is_object_participle(tok.doc[tok.i + 1] if tok.i + 1 < tok.sent.end else tok):
+        chain.append(Link(tok.doc[tok.i + 1], "self"))   # "bought used frigates from Britain": its words are ours
     if trig.frame == "produce":
         _production_chain(sv, tok, chain)
     elif trig.kind in ("verb", "possession") or (trig.kind == "license" and tok.pos_ == "VERB"):

@@ -473,3 +473,28 @@ def maker_named(text: str, a: int, b: int, entities: list[EntityMention], buyers
     makers = {e.country_iso3: e for e in entities if a <= e.char_start and e.char_end <= b
               and e.label in ("COMPANY", "COUNTRY", "ORG") and e.country_iso3 and e.country_iso3 not in buyers}
     return next(iter(makers.values())) if len(makers) == 1 else None
+
+
+def encounter_sides(sv: SentenceView, ents: list[EntityMention]) -> dict[str, str] | None:
+    """The two states of a sentence about a negotiation ("Egypt's defence minister visited Seoul", "Talks
+    between Brazil and Sweden ended", "Malaysia chose the Turkish offer"): iso3 -> name, or None when the
+    sentence has no encounter word or names more or fewer than two states."""
+    if sv.lex.encounter_words.isdisjoint(sv.lows):
+        return None
+    sides: dict[str, str] = {}
+    for e in ents:
+        if e.label in ("COUNTRY", "ORG", "COMPANY") and e.country_iso3:
+            sides.setdefault(e.country_iso3, e.canonical_name or e.text)
+    return sides if len(sides) == 2 else None
+
+
+def encounter_seller(sides: dict[str, str] | None, c: Candidate) -> tuple[str, str] | None:
+    """The seller of a purchase with no seller named ("Cairo will buy 100 K9 howitzers"): the buyer's
+    counterpart in the sentence before, when the buyer is one of its two states and no weapon is known to
+    be made by a third state or by the buyer itself."""
+    if not sides or len(c.recipients) != 1 or c.recipients[0].iso3 not in sides:
+        return None
+    seller = next(iso for iso in sides if iso != c.recipients[0].iso3)
+    if any(w.iso3_hint not in (None, seller) for w in c.weapons if not w.generic):
+        return None
+    return seller, sides[seller]

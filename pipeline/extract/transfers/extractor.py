@@ -11,11 +11,13 @@ from pipeline.extract.transfers.candidates import (inherit_from_container, merge
                                                   read_candidate, share_parties)
 from pipeline.extract.transfers.coordination import bind_gapped_parties, expand_weapon_list
 from pipeline.extract.transfers.context import (DocContext, article_context, bilateral_pair, date_from_signing, earlier_buyers,
-                                               context_party, fill_from_context, fill_from_pair, maker_named,
+                                               context_party, encounter_seller, encounter_sides,
+                                               fill_from_context, fill_from_pair, maker_named,
                                                makers_named_next,
                                                name_unnamed_suppliers,
                                                note_signing, title_parties)
 from pipeline.extract.transfers.filters import is_domestic_military
+from pipeline.extract.transfers.later_counts import counts_named_later
 from pipeline.extract.transfers.lexicon import lexicon
 from pipeline.extract.transfers.model import Candidate, Party
 from pipeline.extract.transfers.pronouns import focus_is_split, main_subject, resolve_pronouns
@@ -46,7 +48,8 @@ def extract_transfers(doc, entities: list[EntityMention], figures: list[Figure],
         rows = _run(doc, entities, figures, dates, published, ctx2).rows
     text = doc_text(doc)
     sentences = [(sent.start_char, sent.end_char) for sent in doc_sentences(doc)]
-    return dedupe(makers_named_next(name_unnamed_suppliers(rows), text, sentences, entities))
+    rows = makers_named_next(name_unnamed_suppliers(rows), text, sentences, entities)
+    return dedupe(counts_named_later(rows, text, sentences, entities, figures))
 
 
 def _run(doc, entities, figures, dates, published, ctx: DocContext) -> "_ArticleState":
@@ -78,7 +81,9 @@ class _ArticleState:
     prev_pair: tuple | None = None                  # a bilateral pair named in the previous sentence
     prev_dates: dict = field(default_factory=dict)  # (s_iso3, r_iso3) -> the dates the previous sentence gave
     prev_military: bool = False                     # the previous sentence spoke of the military
+    prev_encounter: dict | None = None              # the two states a negotiation in the previous sentence names
     open_deal: list = field(default_factory=list)   # a deal announced two sentences back, still open
+    open_dates: dict = field(default_factory=dict)  # and its dates, as prev_dates
     list_lead: Candidate | None = None              # the transfer a list's lead line opened ("It includes:")
     unsourced: list = field(default_factory=list)   # the previous sentence's purchases with no seller named:
                                                     # (SentenceView, Candidate, figures), for a maker named next
@@ -118,11 +123,19 @@ def _sentence(state: _ArticleState, sent, text: str, entities, figures, dates):
         c_rows = build_rows(sv, c, s_figs)
         sent_rows.extend((r, is_direct) for r in c_rows)
         if not c_rows and _unsourced_purchase(c):
-            state.unsourced.append((sv, c, s_figs))
+            sourced = _sourced_by_encounter(state, sv, c, s_figs)
+            sent_rows.extend((r, False) for r in sourced)
+            if not sourced:
+                state.unsourced.append((sv, c, s_figs))
     sent_rows.extend((r, False) for r in earlier_buyers(sv, [r for r, _ in sent_rows]))
+    state.prev_encounter = encounter_sides(sv, s_ents)
     kept = drop_generic_beside_specific(subsume_unnamed(sent_rows))
     _open_list(state, sv, cands, weaponless)
-    _hand_over(state, cands, kept, _announced(weaponless))
+    announcing = _announcing(weaponless)
+    for c in announcing:     # "S unveiled a package for R on Friday. It includes ...": the contents keep Friday
+        c.stage, c.modality = stage_and_modality(sv, c)
+        c.date = link_date(sv, c, s_dates) or publication_date(sv, c, state.published)
+    _hand_over(state, cands + announcing, kept, _announced(weaponless))
 
 
 def _title_subject(ctx: DocContext) -> Party | None:
@@ -156,6 +169,16 @@ def _sourced_by_maker(state: _ArticleState, text: str, lo: int, hi: int, s_ents)
         state.direct.extend(False for _ in range(len(state.rows) - len(state.direct)))
 
 
+def _sourced_by_encounter(state: _ArticleState, sv: SentenceView, c: Candidate, figs) -> list:
+    """'Egypt's defence minister visited Seoul. Cairo will buy 100 K9 howitzers.': the buyer's counterpart
+    in the sentence before sells."""
+    seller = encounter_seller(state.prev_encounter, c)
+    if seller is None:
+        return []
+    party = context_party(sv, seller[1], seller[0], "previous_sentence")
+    return build_rows(sv, replace(c, suppliers=[party], context=True, derivation="previous_sentence"), figs)
+
+
 def _candidates(state: _ArticleState, sv: SentenceView, s_dates) -> tuple[list[Candidate], list[Candidate]]:
     """Stage 2 for one sentence: a candidate per trigger, repaired against each other; those with a
     weapon, and those without (they may date a deal, or announce a deal whose contents follow)."""
@@ -176,12 +199,16 @@ def _candidates(state: _ArticleState, sv: SentenceView, s_dates) -> tuple[list[C
     return [c for c in cands if c.weapons], [c for c in cands if not c.weapons]
 
 
+def _announcing(weaponless: list[Candidate]) -> list[Candidate]:
+    """The weaponless transfers that announce a deal or package ("S unveiled a package for R", "S will send
+    R another tranche of assistance"): the next sentences may list its contents."""
+    return [c for c in weaponless if c.trigger.kind in ("noun", "verb") and not c.trigger.entry.agent
+            and c.trigger.frame in ("supply", "aid", "neutral", "acquire")]
+
+
 def _announced(weaponless: list[Candidate]) -> list[tuple]:
-    """The (supplier, recipient) of a deal or package a sentence announces without naming its weapons
-    ("S unveiled a package for R", "S will send R another tranche of assistance")."""
-    out = {(s.iso3, s.name, r.iso3, r.name) for c in weaponless
-           if c.trigger.kind in ("noun", "verb") and not c.trigger.entry.agent
-           and c.trigger.frame in ("supply", "aid", "neutral", "acquire")
+    """The (supplier, recipient) of a deal or package a sentence announces without naming its weapons."""
+    out = {(s.iso3, s.name, r.iso3, r.name) for c in _announcing(weaponless)
            for s in c.suppliers for r in c.recipients if s.iso3 and r.iso3 and s.iso3 != r.iso3}
     for c in weaponless:
         # "Sweden and the UAE signed a defence agreement": either may supply; the next sentence's one named side
@@ -274,12 +301,12 @@ def _attach_date(state: _ArticleState, sv: SentenceView, c: Candidate, s_dates):
 def _hand_over(state: _ArticleState, cands: list[Candidate], kept_pairs: list[tuple], announced: list[tuple]):
     """Keep the sentence's rows and what the next sentence may borrow: its transfers' parties and dates,
     or the parties of the deal or package it announced ("S unveiled a package for R. It includes ...")."""
-    state.prev_dates = {}
+    dates: dict = {}
     for c in cands:
         if c.date is not None:
             for sp in c.suppliers:
                 for rp in c.recipients:
-                    state.prev_dates.setdefault((sp.iso3, rp.iso3), set()).add(c.date)
+                    dates.setdefault((sp.iso3, rp.iso3), set()).add(c.date)
     for r, d in kept_pairs:
         state.rows.append(r)
         state.direct.append(d)
@@ -287,10 +314,12 @@ def _hand_over(state: _ArticleState, cands: list[Candidate], kept_pairs: list[tu
                   for r, _ in kept_pairs}, key=str)
     if own or announced:
         state.prev_dyads, state.open_deal = own or announced, (announced if not own else [])
+        state.prev_dates, state.open_dates = dates, ({} if own else dates)
     else:
         # a sentence with no transfer in between ("Officials did not disclose its value.") keeps the deal
         # the sentence before announced open for the next one, once
         state.prev_dyads, state.open_deal = state.open_deal, []
+        state.prev_dates, state.open_dates = dates or state.open_dates, {}
 
 
 _BULLET = re.compile(r"\s*(?:[-*\u2022\u2013\u2014\u25aa\u25cf]|\(?\d{1,2}[.)]|\(?[a-h][.)])\s")

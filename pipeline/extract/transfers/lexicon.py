@@ -55,6 +55,8 @@ class Lexicon:
     bound_weapon_words: dict
     bound_weapon_vetoes: frozenset
     bilateral_heads: frozenset
+    fleet_words: frozenset     # "operates eight frigates": a count of what a force has, not of a transfer
+    encounter_words: frozenset  # "visited Seoul", "talks between": the two states of a negotiation
     host_noun_stages: dict     # noun hosting a trigger -> {stage?, modality?} ("plans to buy")
     group_nouns: frozenset     # plural nouns a list of states can spell out ("countries, including ...")
     group_count_nouns: frozenset  # "two squadrons of jets": a count of these is no count of the weapon
@@ -130,6 +132,8 @@ def lexicon() -> Lexicon:
         bound_weapon_words={str(k).lower(): v for k, v in data["bound_weapon_words"].items()},
         bound_weapon_vetoes=_low(data["bound_weapon_vetoes"]),
         bilateral_heads=_low(data["bilateral_heads"]),
+        fleet_words=_low(data["fleet_words"]),
+        encounter_words=_low(data["encounter_words"]),
         host_noun_stages={str(k).lower(): dict(v) for k, v in data["host_noun_stages"].items()},
         group_nouns=_low(data["group_nouns"]),
         group_count_nouns=_low(data.get("group_count_nouns")),

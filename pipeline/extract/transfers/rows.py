@@ -20,7 +20,7 @@ def build_rows(sv: SentenceView, c: Candidate, figs: list[Figure]) -> list[Trans
         if suppliers is None or is_civil(sv, w):
             continue
         q = link_quantity(sv, w, figs)
-        if q is not None and _joint_supplier(sv, suppliers):
+        if q is not None and _joint_supplier(sv, suppliers) and not _distributive(sv, c, suppliers):
             q = None     # "the United States and partners will provide dozens of ...": a joint total
         for s in suppliers:
             for r in _for_weapon(c, c.recipients, w):
@@ -120,6 +120,16 @@ def _joint_supplier(sv: SentenceView, suppliers) -> bool:
         if any(c.i not in sv.tok_party and c.lemma_.lower() in _JOINT_WORDS for c in p.root.conjuncts):
             return True
     return False
+
+
+def _distributive(sv: SentenceView, c: Candidate, suppliers) -> bool:
+    """'France and Italy each delivered four frigates', '... four frigates apiece': the count is every
+    supplier's own."""
+    real = [p for p in suppliers if p is not None and p.root is not None]
+    if not real:
+        return False
+    first, trig = min(p.start for p in real), c.trigger.token.i
+    return any(t.lower_ == "each" and first < t.i < trig for t in sv.sent) or "apiece" in sv.lows
 
 
 def _uniq_keys(parties):

@@ -1,6 +1,7 @@
 """Stage 1, triggers: the words of a sentence that announce a transfer (pipeline/data/transfer_triggers.yaml)."""
 from __future__ import annotations
 
+from pipeline.extract.transfers.chain import is_object_participle, is_perfect_auxiliary
 from pipeline.extract.transfers.lexicon import Entry
 from pipeline.extract.transfers.model import Trigger
 from pipeline.extract.transfers.sentence import SentenceView
@@ -96,7 +97,8 @@ def _find_word_triggers(sv):
                 if entry is not None:
                     sv.triggers.append(Trigger(tok, entry, "verb"))
                     continue
-            if lemma in lex.possession_verbs and tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass"):
+            if lemma in lex.possession_verbs and tok.pos_ == "VERB" and tok.dep_ not in ("aux", "auxpass") \
+                    and not is_perfect_auxiliary(tok) and not is_object_participle(tok):
                 sv.triggers.append(Trigger(tok, Entry("possession", "delivered", "delivered"), "possession"))
             continue
         if tok.pos_ == "ADJ" and lemma in lex.adjectives:

@@ -1,0 +1,111 @@
+"""A fifth behavioural set: a transfer whose parts are spread over a clause or a sentence (pure data).
+
+Written for three phenomena the other sets left thin, each with hard negatives beside it:
+
+- ``floating_quantifier``: coordinated parties with "each", "both" or "all" between them and the verb
+  ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
+  with "each" is every party's own.
+- ``count_in_later_sentence``: the transfer names its weapons without a count, and a later sentence
+  counts the same weapons ("The 18 F-16s are to arrive ..."); a fleet the buyer already operates is not
+  the transfer's count.
+- ``seller_in_previous_sentence``: a purchase names only the buyer, and the sentence before names the
+  seller as the buyer's counterpart (a visit, talks, an offer); a rival or a neighbour in the sentence
+  before is no seller, and neither is anyone when the weapon is made at home.
+
+Conventions are those of ``cases_fresh`` (``c()``: exact tuple set, optional tuples, quantity per tuple
+with None for "no count", date_start per tuple; publication date 2024-05-01, a Wednesday).
+"""
+from __future__ import annotations
+
+from .cases_fresh import c
+from .cases_hard import XCase
+
+CASES: dict[str, list[dict]] = {
+    "floating_quantifier": [
+        c("Spain and Italy have each supplied patrol boats to Senegal over the past decade, the report said.",
+          [("ESP", "SEN", "ships"), ("ITA", "SEN", "ships")]),
+        c("South Korea and Turkey each delivered 12 armoured vehicles to Kazakhstan last year.",
+          [("KOR", "KAZ", "armoured_vehicles"), ("TUR", "KAZ", "armoured_vehicles")],
+          q={("KOR", "KAZ", "armoured_vehicles"): 12, ("TUR", "KAZ", "armoured_vehicles"): 12},
+          d={("KOR", "KAZ", "armoured_vehicles"): "2023-01-01", ("TUR", "KAZ", "armoured_vehicles"): "2023-01-01"}),
+        c("Poland, Slovakia and the Czech Republic have all sent MiG-29 fighter jets to Ukraine.",
+          [("POL", "UKR", "aircraft"), ("SVK", "UKR", "aircraft"), ("CZE", "UKR", "aircraft")]),
+        c("The United States and Britain have both shipped Javelin anti-tank missiles to Kyiv this year.",
+          [("USA", "UKR", "missiles"), ("GBR", "UKR", "missiles")],
+          d={("USA", "UKR", "missiles"): "2024-01-01", ("GBR", "UKR", "missiles"): "2024-01-01"}),
+        c("France and Germany have each pledged 30 howitzers to Ukraine, officials said on Monday.",
+          [("FRA", "UKR", "artillery"), ("DEU", "UKR", "artillery")],
+          q={("FRA", "UKR", "artillery"): 30, ("DEU", "UKR", "artillery"): 30}),
+        c("Israel and South Korea have each sold air defence systems to Azerbaijan, according to the institute.",
+          [("ISR", "AZE", "air_defence"), ("KOR", "AZE", "air_defence")]),
+        c("Greece and Turkey have each bought F-16 fighter jets from the United States.",
+          [("USA", "GRC", "aircraft"), ("USA", "TUR", "aircraft")]),
+        # a joint total stays without a per-supplier count
+        c("Norway and Denmark jointly delivered 20 howitzers to Lithuania in March.",
+          [("NOR", "LTU", "artillery"), ("DNK", "LTU", "artillery")],
+          q={("NOR", "LTU", "artillery"): None, ("DNK", "LTU", "artillery"): None}),
+    ],
+    "count_in_later_sentence": [
+        c("Peru agreed on Tuesday to buy second-hand fighter jets from Norway. The 18 F-16s are to arrive from "
+          "next year, the air force said.",
+          [("NOR", "PER", "aircraft")], q={("NOR", "PER", "aircraft"): 18}),
+        c("Washington approved the sale of Harpoon missiles to Taiwan on Friday. Boeing is the prime contractor "
+          "for the 100 missiles, the agency said.",
+          [("USA", "TWN", "missiles")], q={("USA", "TWN", "missiles"): 100}),
+        c("Indonesia ordered Scorpene submarines from France in March. Naval Group will build the two "
+          "submarines at a yard in Surabaya.",
+          [("FRA", "IDN", "submarines")], q={("FRA", "IDN", "submarines"): 2}),
+        c("Romania will receive Patriot air defence systems from the United States under the agreement. "
+          "Raytheon will deliver all four systems by 2027.",
+          [("USA", "ROU", "air_defence")], q={("USA", "ROU", "air_defence"): 4}),
+        c("Kenya took delivery of armoured vehicles from the United Arab Emirates on Monday. The 40 vehicles "
+          "will be based in the north.",
+          [("ARE", "KEN", "armoured_vehicles")], q={("ARE", "KEN", "armoured_vehicles"): 40}),
+        # a fleet the buyer already has is not the transfer's count
+        c("Poland ordered Apache helicopters from the United States on Monday. Its army already flies 28 "
+          "Mi-24 helicopters.",
+          [("USA", "POL", "helicopters")], q={("USA", "POL", "helicopters"): None}),
+        c("Chile bought used frigates from Britain in 2020. The navy now operates eight frigates.",
+          [("GBR", "CHL", "ships")], q={("GBR", "CHL", "ships"): None}),
+        # two counts of the category later on: which one is the transfer's is not clear
+        c("Brazil will buy Gripen fighter jets from Sweden. Saab will build 10 jets in Linkoping and 26 jets "
+          "in Brazil.",
+          [("SWE", "BRA", "aircraft")], q={("SWE", "BRA", "aircraft"): None}),
+    ],
+    "seller_in_previous_sentence": [
+        c("Egypt's defence minister visited Seoul this week. Cairo will buy 100 K9 howitzers, the ministry said.",
+          [("KOR", "EGY", "artillery")], q={("KOR", "EGY", "artillery"): 100}),
+        c("Talks between Brazil and Sweden ended in Stockholm on Thursday. Brasilia will order 26 more Gripen "
+          "fighter jets.",
+          [("SWE", "BRA", "aircraft")], q={("SWE", "BRA", "aircraft"): 26}),
+        c("Malaysia chose the Turkish offer over three rival bids. The country will acquire three Anka drones.",
+          [("TUR", "MYS", "uav")], q={("TUR", "MYS", "uav"): 3}),
+        c("Norway's defence chief met his South Korean counterpart in Seoul on Monday. Oslo will buy 54 K9 "
+          "howitzers under the deal.",
+          [("KOR", "NOR", "artillery")], q={("KOR", "NOR", "artillery"): 54}),
+        c("A Vietnamese delegation toured the Indian shipyard last month. Hanoi will purchase four patrol "
+          "vessels, state media said.",
+          [("IND", "VNM", "ships")], q={("IND", "VNM", "ships"): 4}),
+        c("Chilean officials held talks with Israel on Tuesday. Santiago will buy 12 Spyder air defence "
+          "systems, the officials said.",
+          [("ISR", "CHL", "air_defence")], q={("ISR", "CHL", "air_defence"): 12}),
+        # a rival, an adversary or a bystander in the sentence before is not the seller
+        c("Tensions between India and Pakistan rose again on Monday. India will buy 100 more howitzers.",
+          []),
+        c("China held large military drills near Taiwan on Friday. Taipei will buy 66 more fighter jets.",
+          [], opt=[("USA", "TWN", "aircraft")]),
+        c("Japan's prime minister visited Washington on Monday. Tokyo will build 12 more destroyers at home.",
+          []),
+    ],
+}
+
+
+def all_cases() -> list[XCase]:
+    """Every case of the set, in the order above."""
+    out = []
+    for phenomenon, specs in CASES.items():
+        for n, spec in enumerate(specs):
+            out.append(XCase(phenomenon, n, spec["text"], spec["expected"], spec["quantities"],
+                             title=spec["title"], published=spec["published"], dates=spec["dates"],
+                             optional=spec["optional"] - spec["expected"]))
+    return out

@@ -1,0 +1,79 @@
+"""The rules behind the spread set (tests/behaviour/cases_spread.py), on plain values where they are pure.
+
+``counts_named_later`` works on rows, figures and entities alone, so its cases are built by hand here: the
+sentence offsets, the figure and the weapon entities are what the extractors would give.
+"""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.transfers.later_counts import counts_named_later
+from pipeline.records import EntityMention, Figure, TransferMention
+
+
+def _article(first: str, second: str, count: str, item: str, extra_weapons=()):
+    """Two sentences; the row is the first one's; the figure is ``count`` (then ``item``) in the second."""
+    text = f"{first} {second}"
+    sentences = [(0, len(first)), (len(first) + 1, len(text))]
+    at = text.index(f"{count} {item}", sentences[1][0])
+    fig = Figure(at, at + len(count), count, value=float(_VALUES[count]),
+                 value_low=float(_VALUES[count]), value_high=float(_VALUES[count]), qualifier="exact",
+                 unit="count", item=item)
+    entities = [EntityMention(text.index(w, s), text.index(w, s) + len(w), w, "WEAPON", canonical_name=canon,
+                              country_iso3=iso3, weapon_category=cat)
+                for w, canon, iso3, cat, s in extra_weapons]
+    return text, sentences, [fig], entities
+
+
+_VALUES = {"18": 18, "four": 4, "eight": 8, "28": 28, "3,299": 3299}
+
+
+def _row(text: str, sentences, weapon_text: str, category: str, supplier="NOR", recipient="PER"):
+    a, b = sentences[0]
+    return TransferMention(char_start=a, char_end=b, evidence=text[a:b], supplier_iso3=supplier,
+                           recipient_iso3=recipient, weapon_text=weapon_text, weapon_category=category,
+                           confidence=0.85)
+
+
+@pytest.mark.parametrize("first,second,count,item,weapon,category,weapons,expected", [
+    # a definite count of a weapon of the row's category, the next sentence
+    ("Peru agreed to buy second-hand fighter jets from Norway.", "The 18 F-16s are to arrive next year.",
+     "18", "F-16s", "fighter jets", "aircraft", [("F-16s", "F-16", "USA", "aircraft", 50)], 18),
+    # the bare head noun of the row's weapon
+    ("Romania will receive Patriot air defence systems from Norway.", "Raytheon will deliver all four systems.",
+     "four", "systems", "Patriot air defence systems", "air_defence", [], 4),
+    # a fleet word before the count: what the force has
+    ("Chile bought used frigates from Norway in 2020.", "The navy now operates the eight frigates.",
+     "eight", "frigates", "frigates", "ships", [("frigates", "frigate", None, "ships", 45)], None),
+    # an indefinite count is news about something else
+    ("Egypt may produce the tank.", "The Army will buy 3,299 tanks.",
+     "3,299", "tanks", "tank", "armoured_vehicles", [("tanks", "tank", None, "armoured_vehicles", 28)], None),
+    # another designation of the same category
+    ("Poland ordered Apache helicopters from Norway.", "Its army will send the 28 Mi-24 helicopters home.",
+     "28", "Mi-24 helicopters", "Apache helicopters", "helicopters",
+     [("Apache helicopters", "AH-64 Apache", "USA", "helicopters", 0),
+      ("Mi-24 helicopters", "Mi-24", "RUS", "helicopters", 40)], None),
+])
+def test_a_later_definite_count_of_the_same_weapons(first, second, count, item, weapon, category, weapons, expected):
+    text, sentences, figs, ents = _article(first, second, count, item, weapons)
+    row = _row(text, sentences, weapon, category)
+    (out,) = counts_named_later([row], text, sentences, ents, figs)
+    assert out.quantity_value == expected
+    if expected is not None:
+        assert out.quantity_text == count and out.confidence < row.confidence
+
+
+def test_a_joint_total_stays_uncounted():
+    """Two suppliers of the same weapons in one sentence: the count was left out on purpose."""
+    text, sentences, figs, ents = _article("Norway and Denmark sent howitzers to Peru.", "The 18 howitzers arrived.",
+                                           "18", "howitzers", [("howitzers", "howitzer", None, "artillery", 50)])
+    rows = [_row(text, sentences, "howitzers", "artillery", supplier=s) for s in ("NOR", "DNK")]
+    assert [r.quantity_value for r in counts_named_later(rows, text, sentences, ents, figs)] == [None, None]
+
+
+def test_a_sentence_with_another_state_is_not_searched():
+    text, sentences, figs, ents = _article("Peru bought fighter jets from Norway.", "Chile has the 18 F-16s too.",
+                                           "18", "F-16s", [("F-16s", "F-16", "USA", "aircraft", 40)])
+    ents.append(EntityMention(text.index("Chile"), text.index("Chile") + 5, "Chile", "COUNTRY", country_iso3="CHL"))
+    (out,) = counts_named_later([_row(text, sentences, "fighter jets", "aircraft")], text, sentences, ents, figs)
+    assert out.quantity_value is None
