@@ -77,3 +77,33 @@ def test_a_sentence_with_another_state_is_not_searched():
     ents.append(EntityMention(text.index("Chile"), text.index("Chile") + 5, "Chile", "COUNTRY", country_iso3="CHL"))
     (out,) = counts_named_later([_row(text, sentences, "fighter jets", "aircraft")], text, sentences, ents, figs)
     assert out.quantity_value is None
+
+
+def _dated(start: int, derivation: str, day=None, supplier="USA", recipient="UKR") -> TransferMention:
+    import datetime as dt
+    d = dt.date.fromisoformat(day) if day else None
+    return TransferMention(char_start=start, char_end=start + 10, evidence="x", supplier_iso3=supplier,
+                           recipient_iso3=recipient, weapon_category="artillery", date_start=d, date_end=d,
+                           date_text=day, confidence=0.5, derivation=derivation)
+
+
+@pytest.mark.parametrize("earlier,row,expected", [
+    # the announcement before the contents dates them
+    ([_dated(0, "sentence", "2024-04-29")], _dated(100, "previous_sentence"), "2024-04-29"),
+    ([_dated(0, "speaker", "2024-04-29")], _dated(100, "article+speaker"), "2024-04-29"),
+    # the nearest dated sentence of the dyad wins over an older delivery
+    ([_dated(0, "sentence", "2021-01-01"), _dated(50, "sentence", "2024-05-01")], _dated(100, "article"), "2024-05-01"),
+    # two dates in the nearest sentence: none
+    ([_dated(50, "sentence", "2021-01-01"), _dated(50, "sentence", "2024-05-01")], _dated(100, "article"), None),
+    # a sentence-local row keeps no date of its own
+    ([_dated(0, "sentence", "2024-04-29")], _dated(100, "sentence"), None),
+    # another dyad's date is not the package's
+    ([_dated(0, "sentence", "2024-04-29", recipient="POL")], _dated(100, "previous_sentence"), None),
+    # a date after the row is no announcement of it
+    ([_dated(200, "sentence", "2024-04-29")], _dated(100, "previous_sentence"), None),
+])
+def test_package_contents_keep_the_announcements_date(earlier, row, expected):
+    from pipeline.extract.transfers.package_dates import dates_from_announcement
+
+    out = dates_from_announcement(earlier + [row])[-1]
+    assert (out.date_start.isoformat() if out.date_start else None) == expected

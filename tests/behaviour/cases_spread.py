@@ -1,6 +1,6 @@
 """A fifth behavioural set: a transfer whose parts are spread over a clause or a sentence (pure data).
 
-Written for three phenomena the other sets left thin, each with hard negatives beside it:
+Written for four phenomena the other sets left thin, each with hard negatives beside it:
 
 - ``floating_quantifier``: coordinated parties with "each", "both" or "all" between them and the verb
   ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
@@ -11,6 +11,9 @@ Written for three phenomena the other sets left thin, each with hard negatives b
 - ``seller_in_previous_sentence``: a purchase names only the buyer, and the sentence before names the
   seller as the buyer's counterpart (a visit, talks, an offer); a rival or a neighbour in the sentence
   before is no seller, and neither is anyone when the weapon is made at home.
+- ``package_dated_contents``: a package announced with a date, its contents one to three sentences later
+  ("The package includes ..."): the contents keep the announcement's date; a statement's date ("officials
+  said on Monday") dates nothing.
 
 Conventions are those of ``cases_fresh`` (``c()``: exact tuple set, optional tuples, quantity per tuple
 with None for "no count", date_start per tuple; publication date 2024-05-01, a Wednesday).
@@ -96,6 +99,45 @@ CASES: dict[str, list[dict]] = {
           [], opt=[("USA", "TWN", "aircraft")]),
         c("Japan's prime minister visited Washington on Monday. Tokyo will build 12 more destroyers at home.",
           []),
+    ],
+    "package_dated_contents": [
+        c("Germany announced a new aid package for Lithuania on Tuesday. The package includes 12 howitzers and "
+          "20 armoured vehicles.",
+          [("DEU", "LTU", "artillery"), ("DEU", "LTU", "armoured_vehicles")],
+          q={("DEU", "LTU", "artillery"): 12, ("DEU", "LTU", "armoured_vehicles"): 20},
+          d={("DEU", "LTU", "artillery"): "2024-04-30", ("DEU", "LTU", "armoured_vehicles"): "2024-04-30"}),
+        c("The Netherlands unveiled a 300 million euro package for Ukraine on Monday. It includes 40 armoured "
+          "vehicles and drones.",
+          [("NLD", "UKR", "armoured_vehicles"), ("NLD", "UKR", "uav")],
+          d={("NLD", "UKR", "armoured_vehicles"): "2024-04-29", ("NLD", "UKR", "uav"): "2024-04-29"}),
+        c("Japan approved a military aid package for the Philippines last week. The package will contain four "
+          "patrol boats, officials said.",
+          [("JPN", "PHL", "unspecified"), ("JPN", "PHL", "ships")],
+          q={("JPN", "PHL", "ships"): 4}, d={("JPN", "PHL", "ships"): "2024-04-22"}),
+        c("Sweden approved a military aid package for Finland on Friday. Officials did not give its value. It "
+          "covers 200 anti-tank missiles.",
+          [("SWE", "FIN", "unspecified"), ("SWE", "FIN", "missiles")],
+          q={("SWE", "FIN", "missiles"): 200}, d={("SWE", "FIN", "missiles"): "2024-04-26"}),
+        # announced today, its contents two sentences later
+        c("Spain is sending Morocco a new package of military aid. The package reflects years of close "
+          "cooperation between the two navies. Spain has trained Moroccan crews since 2019. The package "
+          "includes four patrol boats.",
+          [("ESP", "MAR", "unspecified"), ("ESP", "MAR", "ships")],
+          q={("ESP", "MAR", "ships"): 4}, d={("ESP", "MAR", "ships"): "2024-05-01"}),
+        # the nearest announcement dates the contents, not an older delivery of the same dyad
+        c("Norway delivered two frigates to Egypt in 2021. Norway is also sending Egypt a new package of military "
+          "aid. The aid reflects close ties. It includes 20 armoured vehicles.",
+          [("NOR", "EGY", "ships"), ("NOR", "EGY", "unspecified"), ("NOR", "EGY", "armoured_vehicles")],
+          q={("NOR", "EGY", "armoured_vehicles"): 20},
+          d={("NOR", "EGY", "ships"): "2021-01-01", ("NOR", "EGY", "armoured_vehicles"): "2024-05-01"}),
+        # a statement's date is not the package's: its contents stay undated
+        c("Officials said on Monday that Australia would send a package to Papua New Guinea. The package "
+          "includes six patrol boats.",
+          [("AUS", "PNG", "ships")], q={("AUS", "PNG", "ships"): 6}, d={("AUS", "PNG", "ships"): None}),
+        c("Poland will send Ukraine another package of military aid, the president said on Monday. The "
+          "package includes tanks and ammunition.",
+          [("POL", "UKR", "unspecified"), ("POL", "UKR", "armoured_vehicles"), ("POL", "UKR", "ammunition")],
+          d={("POL", "UKR", "armoured_vehicles"): None, ("POL", "UKR", "ammunition"): None}),
     ],
 }
 

@@ -20,6 +20,7 @@ from pipeline.extract.transfers.filters import is_domestic_military
 from pipeline.extract.transfers.later_counts import counts_named_later
 from pipeline.extract.transfers.lexicon import lexicon
 from pipeline.extract.transfers.model import Candidate, Party
+from pipeline.extract.transfers.package_dates import dates_from_announcement
 from pipeline.extract.transfers.pronouns import focus_is_split, main_subject, resolve_pronouns
 from pipeline.extract.transfers.rows import build_rows, dedupe, drop_generic_beside_specific, subsume_unnamed
 from pipeline.extract.transfers.sentence import SentenceView
@@ -49,7 +50,7 @@ def extract_transfers(doc, entities: list[EntityMention], figures: list[Figure],
     text = doc_text(doc)
     sentences = [(sent.start_char, sent.end_char) for sent in doc_sentences(doc)]
     rows = makers_named_next(name_unnamed_suppliers(rows), text, sentences, entities)
-    return dedupe(counts_named_later(rows, text, sentences, entities, figures))
+    return dedupe(dates_from_announcement(counts_named_later(rows, text, sentences, entities, figures)))
 
 
 def _run(doc, entities, figures, dates, published, ctx: DocContext) -> "_ArticleState":
