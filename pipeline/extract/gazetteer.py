@@ -142,6 +142,8 @@ def _plurals(term: str) -> list[str]:
         plural = head + "es"
     elif head.endswith("y") and head[-2:-1] not in "aeiou":
         plural = head[:-1] + "ies"
+    elif head.endswith("o") and head[-2:-1] not in "aeiou":
+        return [term, head + "es", head + "s"]      # "torpedoes" (and the rarer "torpedos")
     else:
         plural = head + "s"
     return [term, plural]

@@ -1,6 +1,6 @@
 """A fifth behavioural set: a transfer whose parts are spread over a clause or a sentence (pure data).
 
-Written for four phenomena the other sets left thin, each with hard negatives beside it:
+Written for six phenomena the other sets left thin, each with hard negatives beside it:
 
 - ``floating_quantifier``: coordinated parties with "each", "both" or "all" between them and the verb
   ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
@@ -11,6 +11,10 @@ Written for four phenomena the other sets left thin, each with hard negatives be
 - ``seller_in_previous_sentence``: a purchase names only the buyer, and the sentence before names the
   seller as the buyer's counterpart (a visit, talks, an offer); a rival or a neighbour in the sentence
   before is no seller, and neither is anyone when the weapon is made at home.
+- ``supplied_then_used``: "W supplied by S are used by R": the agent of a passive possession verb on the
+  supplied weapons received them.
+- ``package_relative_clause``: "The aid Sweden pledged to Egypt consists of ...", "The package Germany
+  unveiled for Lithuania includes ...": the relative clause on the package names the parties.
 - ``package_dated_contents``: a package announced with a date, its contents one to three sentences later
   ("The package includes ..."): the contents keep the announcement's date; a statement's date ("officials
   said on Monday") dates nothing.
@@ -99,6 +103,42 @@ CASES: dict[str, list[dict]] = {
           [], opt=[("USA", "TWN", "aircraft")]),
         c("Japan's prime minister visited Washington on Monday. Tokyo will build 12 more destroyers at home.",
           []),
+    ],
+    "supplied_then_used": [
+        c("Caesar howitzers donated by France are used by Armenian gunners near the border.",
+          [("FRA", "ARM", "artillery")]),
+        c("Leopard tanks supplied by Germany are now used by Ukrainian brigades in the south.",
+          [("DEU", "UKR", "armoured_vehicles")]),
+        c("Patrol boats given by Japan are operated by the Vietnamese navy.", [("JPN", "VNM", "ships")]),
+        c("TB2 drones sold by Turkey were flown by Azerbaijani pilots during the war.", [("TUR", "AZE", "uav")]),
+        c("Stinger missiles shipped by the United States were fired by Taiwanese troops during the drill.",
+          [("USA", "TWN", "air_defence")]),
+        # no supply verb, or one state on both sides: no transfer
+        c("Tanks captured by Ukraine are now used by its own brigades.", []),
+        c("Howitzers built by South Korea are used by the South Korean army.", []),
+    ],
+    "package_relative_clause": [
+        c("The aid Sweden pledged to Egypt on Tuesday consists of four RBS 70 air defence systems, 30 Archer "
+          "howitzers and Carl Gustaf recoilless rifles.",
+          [("SWE", "EGY", "air_defence"), ("SWE", "EGY", "artillery"), ("SWE", "EGY", "small_arms")],
+          q={("SWE", "EGY", "air_defence"): 4, ("SWE", "EGY", "artillery"): 30},
+          d={("SWE", "EGY", "artillery"): "2024-04-30"}),
+        c("The package Germany unveiled for Lithuania on Monday includes 18 Leopard tanks and 12 PzH 2000 howitzers.",
+          [("DEU", "LTU", "armoured_vehicles"), ("DEU", "LTU", "artillery")],
+          q={("DEU", "LTU", "armoured_vehicles"): 18, ("DEU", "LTU", "artillery"): 12}),
+        c("The deal India signed with Russia last year covers 40 fighter jets.", [("RUS", "IND", "aircraft")],
+          q={("RUS", "IND", "aircraft"): 40}, d={("RUS", "IND", "aircraft"): "2023-01-01"}),
+        c("The contract Brazil awarded to Saab includes 36 Gripen fighters.", [("SWE", "BRA", "aircraft")],
+          q={("SWE", "BRA", "aircraft"): 36}),
+        c("The assistance Canada announced for Latvia comprises 10 armoured vehicles and drones.",
+          [("CAN", "LVA", "armoured_vehicles"), ("CAN", "LVA", "uav")], q={("CAN", "LVA", "armoured_vehicles"): 10}),
+        c("The aid package announced by Norway for Moldova on Friday includes 20 armoured vehicles.",
+          [("NOR", "MDA", "armoured_vehicles")], q={("NOR", "MDA", "armoured_vehicles"): 20},
+          d={("NOR", "MDA", "armoured_vehicles"): "2024-04-26"}),
+        c("The deal Poland signed with South Korea covers 180 K2 tanks.", [("KOR", "POL", "armoured_vehicles")],
+          q={("KOR", "POL", "armoured_vehicles"): 180}),
+        # a relative clause that names no transfer party gives none
+        c("The package the minister praised on Monday includes 30 howitzers.", []),
     ],
     "package_dated_contents": [
         c("Germany announced a new aid package for Lithuania on Tuesday. The package includes 12 howitzers and "

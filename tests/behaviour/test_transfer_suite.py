@@ -52,7 +52,7 @@ KNOWN_GAPS_HARD = frozenset({
     "parenthetical_hard-3",
     "coordinated_suppliers_hard-2",
     "gapping_hard-4",
-    "enumeration_colon_including_hard-2", "enumeration_colon_including_hard-3",
+    "enumeration_colon_including_hard-2",
     "bystander_protest_hard-4",
     "despite_objections_hard-5",
     "neighbour_competitor_hard-3",
@@ -78,8 +78,8 @@ KNOWN_GAPS_FRESH = frozenset({
     "non_state_recipient-6",
 })
 
-# The spread set (cases_spread.py) passes whole.
-KNOWN_GAPS_SPREAD: frozenset = frozenset()
+# The spread set (cases_spread.py): the parser makes "Poland" an apposition of "The deal Poland signed".
+KNOWN_GAPS_SPREAD = frozenset({"package_relative_clause-6"})
 
 ALL_CASES = CASES + HARD_CASES + CONTEXT_CASES + FRESH_CASES + SPREAD_CASES
 ALL_GAPS = KNOWN_GAPS | KNOWN_GAPS_HARD | KNOWN_GAPS_CONTEXT | KNOWN_GAPS_FRESH | KNOWN_GAPS_SPREAD

@@ -45,7 +45,7 @@ def read_candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
         if c.weapons and not c.recipients:
             # the weapons' holder builds them: "the Japan Defence Agency's F-15s ... built under licence"
             c.recipients = uniq([w.possessor for w in c.weapons if w.possessor is not None])
-    _holder_received(c, passive)
+    _holder_received(sv, c, passive)
     if trig.frame == "possession":
         # possession is a transfer only with a stated origin on the weapon
         c.suppliers = []
@@ -54,16 +54,34 @@ def read_candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
     return c
 
 
-def _holder_received(c: Candidate, passive: bool):
+def _holder_received(sv: SentenceView, c: Candidate, passive: bool):
     """'Nigeria's 12 Super Tucano aircraft, which were ordered from the United States', 'India's Rafales,
-    supplied by France': a purchase or a passive supply in a clause on a held weapon names no recipient;
-    the weapon's holder received it."""
+    supplied by France', 'HIMARS donated by the United States are used by Ukraine': a purchase or a passive
+    supply in a clause on a held weapon names no recipient; the weapon's holder (its possessor, or the
+    agent of a passive "used/operated by") received it."""
     tok = c.trigger.token
     if c.recipients or c.trigger.kind != "verb" or tok.dep_ not in ("relcl", "acl") \
             or not (c.trigger.frame == "acquire" or (c.trigger.frame == "supply" and passive)):
         return
-    c.recipients = uniq([w.possessor for w in c.weapons if w.possessor is not None and w.root.i == tok.head.i
-                         and w.possessor.iso3 and w.possessor.key not in {p.key for p in c.suppliers}])
+    taken = {p.key for p in c.suppliers}
+    held = [w for w in c.weapons if w.root.i == tok.head.i]
+    c.recipients = uniq([w.possessor for w in held if w.possessor is not None and w.possessor.iso3
+                         and w.possessor.key not in taken]
+                        or [p for w in held for p in _passive_user(sv, w.root) if p.key not in taken])
+
+
+def _passive_user(sv: SentenceView, weapon_root) -> list[Party]:
+    """The state in the agent of a passive possession verb whose subject is the weapon ("are used by
+    Ukraine", "are operated by the Ukrainian army")."""
+    verb = weapon_root.head
+    if weapon_root.dep_ != "nsubjpass" or verb.lemma_.lower() not in sv.lex.possession_verbs:
+        return []
+    for agent in (ch for ch in verb.children if ch.dep_ == "agent"):
+        for t in agent.subtree:
+            p = sv.tok_party.get(t.i)
+            if p is not None and p.iso3 and not p.pronoun:
+                return [p]
+    return []
 
 
 def _table_roles(sv: SentenceView, trig: Trigger, chain_idx: dict, passive: bool) -> tuple[dict, dict]:
@@ -347,3 +365,19 @@ def inherit_from_container(sv: SentenceView, cands: list[Candidate]):
         givers = outer.suppliers or (outer.sides if len({p.key for p in outer.sides}) == 1 else [])
         if givers and not {p.key for p in givers} & {p.key for p in c.recipients}:
             c.suppliers = list(givers)
+
+
+def parties_from_relative(cands: list[Candidate]):
+    """'The aid Sweden pledged to Egypt consists of four RBS 70 systems, 30 Archer howitzers ...', 'The
+    package Germany unveiled for Lithuania includes ...': the relative clause on a package or deal noun
+    names the parties, the noun's own phrase names the weapons; the noun takes the clause's parties."""
+    by_token = {c.trigger.token.i: c for c in cands}
+    for v in cands:
+        tok = v.trigger.token
+        host = by_token.get(tok.head.i) if tok.dep_ == "relcl" and v.trigger.kind == "verb" else None
+        if host is None or host.trigger.kind != "noun" or v.weapons or not (v.suppliers or v.recipients) \
+                or not host.weapons or host.suppliers or host.recipients:
+            continue
+        host.suppliers, host.recipients = list(v.suppliers), list(v.recipients)
+        if v.passive == host.passive:
+            host.date = host.date or v.date

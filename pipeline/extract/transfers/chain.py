@@ -219,6 +219,21 @@ def _noun_chain(sv: SentenceView, trig: Trigger, chain: list):
         chain.append(Link(h, "gov", lex.noun_governors[h.lemma_.lower()]))   # "the shipment arrived in Russia"
     elif d == "appos" and h.i in sv.tok_party:
         chain.append(Link(h, "appos_party", None))
+    if len(chain) == 1:
+        # "The package Germany unveiled for Lithuania includes ...": the noun is the gapped object of a
+        # governor in its relative clause, as in "Germany unveiled the package for Lithuania"
+        rel = next((c for c in trig.token.children if c.lemma_.lower() in lex.noun_governors
+                    and not any(g.dep_ in ("dobj", "nsubjpass") for g in c.children)
+                    and (c.dep_ == "relcl" or (c.dep_ == "acl" and _names_recipient(sv, c)))), None)
+        if rel is not None:
+            chain.append(Link(rel, "gov", lex.noun_governors[rel.lemma_.lower()]))
+
+
+def _names_recipient(sv: SentenceView, verb) -> bool:
+    """'announced by Germany for Ukraine': a participle on a package that names whom it is for (not
+    'arms sales approved by the agency rose 36 percent', a statistic)."""
+    return any(p.dep_ == "prep" and p.lower_ in ("for", "to") and any(o.i in sv.tok_party for o in p.subtree)
+               for p in verb.children)
 
 
 def _prepositional_host(sv: SentenceView, trig: Trigger, prep, chain: list):
