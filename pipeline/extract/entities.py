@@ -407,8 +407,14 @@ def _weapon_candidates(text, hits, idx, cands, gaz):
                 tcat = last.entry.category[0]
                 # "HIMARS ammunition", "Gepard rounds": the rounds for a system are ammunition, not the system
                 cat = tcat if tcat in cats or tcat == "ammunition" else cats[0]
+                origin = e.iso3
+                if _family(tcat) and last.entry.canonical not in _ANY_FAMILY_HEADS and all(_family(c) for c in cats) \
+                        and not any(_family(c) == _family(tcat) for c in cats):
+                    # "Lynx infantry fighting vehicles": a name the gazetteer knows for another kind of weapon
+                    # (the Lynx helicopter); the head term says what this one is, and its maker is not known
+                    cat, origin = tcat, None
                 mc = _Cand(h.start, end, "WEAPON", canonical, None, cat, kind="designation+term", entry=e,
-                           origin=e.iso3)
+                           origin=origin)
                 mc.spec = h.end - h.start
                 mc.rank += 0 if tcat in cats or tcat in ("unspecified", "other") else 2   # "Hawk jets": the aircraft row
                 cands.append(mc)
@@ -464,6 +470,22 @@ def _weapon_candidates(text, hits, idx, cands, gaz):
         cat = last.entry.category[0]
         cands.append(_Cand(pos, end, "WEAPON", last.entry.canonical if last is h else text[pos:end].lower(),
                            None, cat, kind="term", entry=last.entry))
+
+
+# kinds of platform a designation's head term can name; within a family a term only narrows or widens
+# ("Stinger missiles" are air defence, "Black Hawk aircraft" helicopters), across families it contradicts;
+# sensors, engines and the like belong to no family ("Phalcon radar planes" stay sensors)
+_FAMILIES = {"aircraft": "air", "helicopters": "air", "uav": "air", "missiles": "munition", "air_defence": "munition",
+             "ammunition": "munition", "ships": "naval", "submarines": "naval", "armoured_vehicles": "land",
+             "artillery": "land_fires", "small_arms": "small_arms"}
+
+
+# heads that carry or fire weapons of several families ("NASAMS air defence launchers"): they contradict none
+_ANY_FAMILY_HEADS = {"launcher", "battery", "platform", "carrier", "unit", "mount"}
+
+
+def _family(category: str) -> str | None:
+    return _FAMILIES.get(category)
 
 
 def company_name_spans(text: str) -> list[tuple[int, int]]:

@@ -1,6 +1,6 @@
 """A fifth behavioural set: a transfer whose parts are spread over a clause or a sentence (pure data).
 
-Written for six phenomena the other sets left thin, each with hard negatives beside it:
+Written for eight phenomena the other sets left thin, each with hard negatives beside it:
 
 - ``floating_quantifier``: coordinated parties with "each", "both" or "all" between them and the verb
   ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
@@ -15,6 +15,11 @@ Written for six phenomena the other sets left thin, each with hard negatives bes
   supplied weapons received them.
 - ``package_relative_clause``: "The aid Sweden pledged to Egypt consists of ...", "The package Germany
   unveiled for Lithuania includes ...": the relative clause on the package names the parties.
+- ``maker_named_beside``: a purchase (or a delivery) names no seller, but the sentence names the state that
+  makes the weapons, or a company of it ("..., France's defence ministry said", "..., Hanwha said"); a
+  maker the sentence does not name is not assumed.
+- ``designation_head_kind``: a name the gazetteer knows for one weapon used for another kind ("Lynx
+  infantry fighting vehicles" beside the Lynx helicopter): the head term says which.
 - ``package_dated_contents``: a package announced with a date, its contents one to three sentences later
   ("The package includes ..."): the contents keep the announcement's date; a statement's date ("officials
   said on Monday") dates nothing.
@@ -139,6 +144,35 @@ CASES: dict[str, list[dict]] = {
           q={("KOR", "POL", "armoured_vehicles"): 180}),
         # a relative clause that names no transfer party gives none
         c("The package the minister praised on Monday includes 30 howitzers.", []),
+    ],
+    "maker_named_beside": [
+        c("The United Arab Emirates has signed a $19 billion contract to buy 80 Rafale jets, France's defence "
+          "ministry said on Friday.", [("FRA", "ARE", "aircraft")], q={("FRA", "ARE", "aircraft"): 80}),
+        c("Deliveries of the 48 K9 howitzers to Australia began in March, Hanwha said.",
+          [("KOR", "AUS", "artillery")], q={("KOR", "AUS", "artillery"): 48},
+          d={("KOR", "AUS", "artillery"): "2024-03-01"}),
+        c("Qatar will buy 24 more Rafale jets, French President Emmanuel Macron said on Thursday.",
+          [("FRA", "QAT", "aircraft")], q={("FRA", "QAT", "aircraft"): 24}),
+        c("Pakistan plans to buy J-10 jets, a Chinese official said.", [("CHN", "PAK", "aircraft")]),
+        c("Poland will buy 96 Apache helicopters, Boeing said in a statement.", [("USA", "POL", "helicopters")],
+          q={("USA", "POL", "helicopters"): 96}),
+        # the maker's state is not named in the sentence: no seller is assumed
+        c("Greece has ordered six more Rafale jets, its defence minister told parliament on Monday.", [],
+          opt=[("FRA", "GRC", "aircraft")]),
+        c("India will buy 26 Rafale jets, officials said after talks with Germany.", [],
+          opt=[("FRA", "IND", "aircraft")]),
+        # the buyer's own weapons: no transfer
+        c("South Korea will buy 100 more K9 howitzers, Hanwha said.", []),
+    ],
+    "designation_head_kind": [
+        c("Germany's Rheinmetall will deliver 50 Lynx vehicles to Hungary, the company said.",
+          [("DEU", "HUN", "armoured_vehicles")], q={("DEU", "HUN", "armoured_vehicles"): 50}),
+        c("Rheinmetall has won an order from Greece for 60 Lynx infantry fighting vehicles.",
+          [("DEU", "GRC", "armoured_vehicles")], q={("DEU", "GRC", "armoured_vehicles"): 60}),
+        c("Britain sold Lynx helicopters to Brazil in the 1990s.", [("GBR", "BRA", "helicopters")]),
+        c("The United States sold 200 Stinger missiles to Taiwan.", [("USA", "TWN", "air_defence")]),
+        c("Britain sold 24 Hawk jets to Indonesia.", [("GBR", "IDN", "aircraft")]),
+        c("The United States sold Hawk missiles to Iran in 1986.", [("USA", "IRN", "air_defence")]),
     ],
     "package_dated_contents": [
         c("Germany announced a new aid package for Lithuania on Tuesday. The package includes 12 howitzers and "

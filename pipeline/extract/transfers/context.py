@@ -498,3 +498,34 @@ def encounter_seller(sides: dict[str, str] | None, c: Candidate) -> tuple[str, s
     if any(w.iso3_hint not in (None, seller) for w in c.weapons if not w.generic):
         return None
     return seller, sides[seller]
+
+
+def maker_beside(c: Candidate, ents: list[EntityMention]) -> tuple[str, str] | None:
+    """'The UAE signed a contract to buy 80 Rafale jets, France's defence ministry said': a purchase with no
+    seller, of named weapons of one foreign maker state that the sentence itself names (as a state or by a
+    company of it): that state sells. A maker the sentence does not name is not assumed."""
+    makers = {w.iso3_hint for w in c.weapons if not w.generic}
+    if len(makers) != 1 or None in makers or makers & {p.iso3 for p in c.recipients}:
+        return None
+    return _named_state(next(iter(makers)), ents)
+
+
+def makers_named_beside(rows: list[TransferMention], entities: list[EntityMention]) -> list[TransferMention]:
+    """'Deliveries of the 48 K9 howitzers to Australia began in March, Hanwha said': a row with no supplier,
+    of a named weapon whose maker state the row's own sentence names (Hanwha: South Korea), takes it."""
+    out = []
+    for r in rows:
+        if r.supplier_iso3 is None and r.supplier_name is None and r.recipient_iso3 and r.weapon_text:
+            inside = [e for e in entities if r.char_start <= e.char_start and e.char_end <= r.char_end]
+            makers = {e.country_iso3 for e in inside if e.label == "WEAPON" and e.country_iso3
+                      and e.text in r.weapon_text}
+            maker = _named_state(next(iter(makers)), inside) if len(makers) == 1 else None
+            if maker is not None and maker[0] != r.recipient_iso3:
+                r = _with_supplier(r, maker[0], maker[1], "origin", penalty=0.1)
+        out.append(r)
+    return out
+
+
+def _named_state(iso3: str, ents: list[EntityMention]) -> tuple[str, str] | None:
+    named = next((e for e in ents if e.label in ("COUNTRY", "COMPANY", "ORG") and e.country_iso3 == iso3), None)
+    return (iso3, named.canonical_name or named.text) if named is not None else None

@@ -11,7 +11,8 @@ from pipeline.extract.transfers.candidates import (inherit_from_container, merge
                                                   parties_from_relative, read_candidate, share_parties)
 from pipeline.extract.transfers.coordination import bind_gapped_parties, expand_weapon_list
 from pipeline.extract.transfers.context import (DocContext, article_context, bilateral_pair, date_from_signing, earlier_buyers,
-                                               context_party, encounter_seller, encounter_sides,
+                                               context_party, encounter_seller, encounter_sides, maker_beside,
+                                               makers_named_beside,
                                                fill_from_context, fill_from_pair, maker_named,
                                                makers_named_next,
                                                name_unnamed_suppliers,
@@ -49,7 +50,7 @@ def extract_transfers(doc, entities: list[EntityMention], figures: list[Figure],
         rows = _run(doc, entities, figures, dates, published, ctx2).rows
     text = doc_text(doc)
     sentences = [(sent.start_char, sent.end_char) for sent in doc_sentences(doc)]
-    rows = makers_named_next(name_unnamed_suppliers(rows), text, sentences, entities)
+    rows = makers_named_beside(makers_named_next(name_unnamed_suppliers(rows), text, sentences, entities), entities)
     return dedupe(dates_from_announcement(counts_named_later(rows, text, sentences, entities, figures)))
 
 
@@ -124,7 +125,7 @@ def _sentence(state: _ArticleState, sent, text: str, entities, figures, dates):
         c_rows = build_rows(sv, c, s_figs)
         sent_rows.extend((r, is_direct) for r in c_rows)
         if not c_rows and _unsourced_purchase(c):
-            sourced = _sourced_by_encounter(state, sv, c, s_figs)
+            sourced = _sourced_by_encounter(state, sv, c, s_figs, s_ents)
             sent_rows.extend((r, False) for r in sourced)
             if not sourced:
                 state.unsourced.append((sv, c, s_figs))
@@ -170,14 +171,17 @@ def _sourced_by_maker(state: _ArticleState, text: str, lo: int, hi: int, s_ents)
         state.direct.extend(False for _ in range(len(state.rows) - len(state.direct)))
 
 
-def _sourced_by_encounter(state: _ArticleState, sv: SentenceView, c: Candidate, figs) -> list:
+def _sourced_by_encounter(state: _ArticleState, sv: SentenceView, c: Candidate, figs, s_ents) -> list:
     """'Egypt's defence minister visited Seoul. Cairo will buy 100 K9 howitzers.': the buyer's counterpart
-    in the sentence before sells."""
-    seller = encounter_seller(state.prev_encounter, c)
+    in the sentence before sells; else the weapons' maker state, when the sentence names it."""
+    seller, source = encounter_seller(state.prev_encounter, c), "previous_sentence"
+    if seller is None:
+        # "The UAE signed a contract to buy 80 Rafale jets, France's defence ministry said": the maker named
+        seller, source = maker_beside(c, s_ents), "origin"
     if seller is None:
         return []
-    party = context_party(sv, seller[1], seller[0], "previous_sentence")
-    return build_rows(sv, replace(c, suppliers=[party], context=True, derivation="previous_sentence"), figs)
+    party = context_party(sv, seller[1], seller[0], source)
+    return build_rows(sv, replace(c, suppliers=[party], context=True, derivation=source), figs)
 
 
 def _candidates(state: _ArticleState, sv: SentenceView, s_dates) -> tuple[list[Candidate], list[Candidate]]:
