@@ -41,6 +41,9 @@ def one(nlp, sentence, text):
     ("Israel agreed to buy 27 of the A320 jets.", "27", 27, "A320 jets"),
     ("The Army will get 18 155mm howitzers.", "18", 18, "155mm howitzers"),
     ("The navy will buy one submarine from Germany.", "one", 1, "submarine"),
+    # "over" as a phrasal verb's particle is no bound ("handed over 16" is 16, not more than 16)
+    ("France handed over 16 Caesar howitzers to Malaysia.", "16", 16, "Caesar howitzers"),
+    ("Kyiv turned over 40 captured tanks to the army.", "40", 40, "captured tanks"),
 ])
 def test_exact_counts(nlp, sentence, text, value, item):
     f = one(nlp, sentence, text)

@@ -252,6 +252,17 @@ def _year_like(raw: str, v: float | None) -> bool:
 
 # ----------------------------------------------------------------------------- parse helpers
 
+_HANDED = re.compile(r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning)\s+$", re.I)
+
+
+def _particle_over(doc, text: str, at: int, pre: str) -> bool:
+    """Is the bound word "over" the particle of a phrasal verb ("handed over", "turned over")?"""
+    if pre.strip().lower() != "over":
+        return False
+    tok = _token_at(doc, at)
+    return (tok is not None and tok.dep_ == "prt") or _HANDED.search(text, max(0, at - 12), at) is not None
+
+
 def _token_at(doc, char: int):
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
@@ -499,6 +510,12 @@ def _interpret_main(doc, text: str, m, lex) -> list[Figure]:
     raw = text[start:end]
 
     pre, post = g["pre"], g["post1"] or g["post2"]
+    if pre and _particle_over(doc, text, m.start("pre"), pre):
+        # "handed over 16 howitzers": the verb's particle, not "more than 16"
+        start, pre = m.end("pre"), None
+        while text[start].isspace():
+            start += 1
+        raw = text[start:end]
     bound_kind, strict = _bound_of(lex, pre, post)
 
     def unit_for(v: float | None, raw_num: str, sv: float = 1.0) -> str:

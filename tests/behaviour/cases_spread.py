@@ -1,6 +1,6 @@
 """A fifth behavioural set: a transfer whose parts are spread over a clause or a sentence (pure data).
 
-Written for eight phenomena the other sets left thin, each with hard negatives beside it:
+Written for ten phenomena the other sets left thin, each with hard negatives beside it:
 
 - ``floating_quantifier``: coordinated parties with "each", "both" or "all" between them and the verb
   ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
@@ -20,6 +20,9 @@ Written for eight phenomena the other sets left thin, each with hard negatives b
   maker the sentence does not name is not assumed.
 - ``designation_head_kind``: a name the gazetteer knows for one weapon used for another kind ("Lynx
   infantry fighting vehicles" beside the Lynx helicopter): the head term says which.
+- ``include_with_aside``: "a package for Cairo that includes, among other things, 36 drones ...": an aside
+  after the include verb cuts its objects off in the parse.
+- ``handed_over_count``: "handed over 16 howitzers" is 16, not "more than 16".
 - ``package_dated_contents``: a package announced with a date, its contents one to three sentences later
   ("The package includes ..."): the contents keep the announcement's date; a statement's date ("officials
   said on Monday") dates nothing.
@@ -173,6 +176,42 @@ CASES: dict[str, list[dict]] = {
         c("The United States sold 200 Stinger missiles to Taiwan.", [("USA", "TWN", "air_defence")]),
         c("Britain sold 24 Hawk jets to Indonesia.", [("GBR", "IDN", "aircraft")]),
         c("The United States sold Hawk missiles to Iran in 1986.", [("USA", "IRN", "air_defence")]),
+    ],
+    "include_with_aside": [
+        c("The Turkish government unveiled a package for Cairo that includes, among other things, 36 Bayraktar TB2 "
+          "drones and T129 ATAK helicopters.",
+          [("TUR", "EGY", "uav"), ("TUR", "EGY", "helicopters")], q={("TUR", "EGY", "uav"): 36}),
+        c("Spain approved a package for Morocco that includes, according to officials, four patrol boats and "
+          "200 anti-tank missiles.",
+          [("ESP", "MAR", "ships"), ("ESP", "MAR", "missiles")],
+          q={("ESP", "MAR", "ships"): 4, ("ESP", "MAR", "missiles"): 200}),
+        c("Japan unveiled an aid package for the Philippines that contains, for the first time, radar systems "
+          "and five patrol boats.",
+          [("JPN", "PHL", "sensors"), ("JPN", "PHL", "ships")], q={("JPN", "PHL", "ships"): 5}),
+        c("Canada announced a package for Latvia that comprises, in part, 10 howitzers.",
+          [("CAN", "LVA", "artillery")], q={("CAN", "LVA", "artillery"): 10}),
+        c("Italy approved a package for Tunisia that includes, among other items, 12 armoured vehicles and "
+          "night-vision goggles.",
+          [("ITA", "TUN", "armoured_vehicles"), ("ITA", "TUN", "other")], q={("ITA", "TUN", "armoured_vehicles"): 12}),
+        # an include clause on something that is no transfer
+        c("Germany unveiled a plan for its own army that includes, among other things, 40 new howitzers.", []),
+    ],
+    "handed_over_count": [
+        c("France handed over 16 Caesar howitzers to the Malaysian army at a ceremony on Friday.",
+          [("FRA", "MYS", "artillery")], q={("FRA", "MYS", "artillery"): 16},
+          d={("FRA", "MYS", "artillery"): "2024-04-26"}),
+        c("Germany handed over 12 Leopard tanks and two Gepard systems to Poland.",
+          [("DEU", "POL", "armoured_vehicles"), ("DEU", "POL", "air_defence")],
+          q={("DEU", "POL", "armoured_vehicles"): 12, ("DEU", "POL", "air_defence"): 2}),
+        c("South Korea turned over 18 FA-50 jets to Poland last month.", [("KOR", "POL", "aircraft")],
+          q={("KOR", "POL", "aircraft"): 18}),
+        c("The United States has handed over 31 Abrams tanks to Ukraine, the Pentagon said.",
+          [("USA", "UKR", "armoured_vehicles")], q={("USA", "UKR", "armoured_vehicles"): 31}),
+        c("Italy hands over 20 armoured vehicles to Lebanon this week.", [("ITA", "LBN", "armoured_vehicles")],
+          q={("ITA", "LBN", "armoured_vehicles"): 20}),
+        # "over" as a bound stays one: more than 30
+        c("Israel has sold over 30 Heron drones to India since 2010.", [("ISR", "IND", "uav")],
+          q={("ISR", "IND", "uav"): None}),
     ],
     "package_dated_contents": [
         c("Germany announced a new aid package for Lithuania on Tuesday. The package includes 12 howitzers and "

@@ -381,3 +381,23 @@ def parties_from_relative(cands: list[Candidate]):
         host.suppliers, host.recipients = list(v.suppliers), list(v.recipients)
         if v.passive == host.passive:
             host.date = host.date or v.date
+
+
+def contents_after_include(sv: SentenceView, cands: list[Candidate]):
+    """'a package for Cairo that includes, among other things, 36 TB2 drones and T129 helicopters': an
+    aside after the include verb can cut its objects off in the parse; a package with both sides named and
+    no weapon takes the weapons no other trigger took after its 'includes'."""
+    taken = {id(w) for c in cands for w in c.weapons}
+    for c in cands:
+        if c.weapons or not c.suppliers or not c.recipients or c.trigger.kind != "noun":
+            continue
+        # the relative clause hangs on the package, or on its "for X" ("a package for the Philippines that contains")
+        include = next((t for t in c.trigger.token.subtree if t.dep_ == "relcl" and t.lemma_.lower() in sv.lex.include_verbs
+                        and (t.head.i == c.trigger.token.i or t.head.i in sv.tok_party)), None)
+        if include is None:
+            continue
+        free = [w for w in sv.weapons if not w.generic and not w.bound and id(w) not in taken and w.start > include.i]
+        if free:
+            c.weapons = free
+            c.confidence = min(c.confidence, 0.6)
+            taken |= {id(w) for w in free}

@@ -161,7 +161,9 @@ def _verb_entry(sv, tok, entries):
     for entry in entries:
         if entry.particle:
             kids = [c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")]
-            if entry.particle not in kids:
+            # "turned over 18 jets": the parser may hang the particle on the number
+            nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < tok.sent.end else None
+            if entry.particle not in kids and not (entry.particle == "over" and nxt == "over"):
                 continue
         if entry.objects:
             objs = [c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj",)]
