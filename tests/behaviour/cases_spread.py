@@ -1,6 +1,6 @@
 """A fifth behavioural set: a transfer whose parts are spread over a clause or a sentence (pure data).
 
-Written for ten phenomena the other sets left thin, each with hard negatives beside it:
+Written for eleven phenomena the other sets left thin, each with hard negatives beside it:
 
 - ``floating_quantifier``: coordinated parties with "each", "both" or "all" between them and the verb
   ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
@@ -23,6 +23,9 @@ Written for ten phenomena the other sets left thin, each with hard negatives bes
 - ``include_with_aside``: "a package for Cairo that includes, among other things, 36 drones ...": an aside
   after the include verb cuts its objects off in the parse.
 - ``handed_over_count``: "handed over 16 howitzers" is 16, not "more than 16".
+- ``passive_subject_cut_off``: the weapons are the subject of a passive transfer verb the parse separates
+  from them ("500 missiles are expected to be delivered to ...", "jets worth $900 million are being
+  delivered to ... by ...").
 - ``package_dated_contents``: a package announced with a date, its contents one to three sentences later
   ("The package includes ..."): the contents keep the announcement's date; a statement's date ("officials
   said on Monday") dates nothing.
@@ -212,6 +215,20 @@ CASES: dict[str, list[dict]] = {
         # "over" as a bound stays one: more than 30
         c("Israel has sold over 30 Heron drones to India since 2010.", [("ISR", "IND", "uav")],
           q={("ISR", "IND", "uav"): None}),
+    ],
+    "passive_subject_cut_off": [
+        c("Twelve Rafale jets are scheduled to be delivered to Greece by France next year.",
+          [("FRA", "GRC", "aircraft")], q={("FRA", "GRC", "aircraft"): 12}, d={("FRA", "GRC", "aircraft"): "2025-01-01"}),
+        c("Another 300 anti-tank missiles are expected to be shipped to Kenya by Turkey in June.",
+          [("TUR", "KEN", "missiles")], q={("TUR", "KEN", "missiles"): 300}),
+        c("Four patrol boats are set to be handed over to Ghana by the United States this summer.",
+          [("USA", "GHA", "ships")], q={("USA", "GHA", "ships"): 4}),
+        c("K9 howitzers worth about $700 million are being delivered to Egypt by South Korea's Hanwha Aerospace.",
+          [("KOR", "EGY", "artillery")]),
+        c("Leopard tanks valued at 1 billion euros were sold to Qatar by Germany in 2013.",
+          [("DEU", "QAT", "armoured_vehicles")], d={("DEU", "QAT", "armoured_vehicles"): "2013-01-01"}),
+        # a passive of another verb: no transfer
+        c("Twelve Rafale jets are expected to be displayed at the Paris air show by France next year.", []),
     ],
     "package_dated_contents": [
         c("Germany announced a new aid package for Lithuania on Tuesday. The package includes 12 howitzers and "

@@ -271,7 +271,8 @@ def maker_states(weapons) -> set:
 
 def pair_orphan_weapon(sv: SentenceView, cands: list[Candidate]):
     """A parse that strands the object: 'Japan wants to give the Philippines a handful of Beechcraft TC-90
-    King Air training planes' (the planes hang on "wants"). One verb with both sides named and no weapon,
+    King Air training planes' (the planes hang on "wants"), or the subject of a passive ('FA-50 jets worth
+    $900 million are being delivered to Manila by Seoul'). One verb with both sides named and no weapon,
     one named weapon no other trigger took: pair them, with a lower confidence."""
     bare = [c for c in cands if not c.weapons and c.suppliers and c.recipients and c.trigger.kind == "verb"
             and c.trigger.frame in ("supply", "acquire")]
@@ -283,8 +284,8 @@ def pair_orphan_weapon(sv: SentenceView, cands: list[Candidate]):
     def reach(o):
         return {t.i for k in range(o.start, o.end) for t in sv.doc[k].subtree}
     free = [w for w in free if not any(o is not w and w.root.i in reach(o) for o in free)]
-    if len(free) != 1 or free[0].start < bare[0].trigger.token.i:
-        return
+    if len(free) != 1 or (free[0].start < bare[0].trigger.token.i and not bare[0].passive):
+        return    # an object follows its verb; a passive's subject ("jets worth $900 million are being delivered") precedes
     bare[0].weapons = free
     bare[0].confidence = min(bare[0].confidence, 0.5)
 

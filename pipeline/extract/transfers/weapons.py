@@ -34,6 +34,10 @@ def _reaches_link(sv: SentenceView, t, link, trig: Trigger) -> bool:
         return True
     if link.kind == "noun_host":
         return t.dep_ == "prep" and t.lower_ in ("for", "of")
+    if link.kind == "subj_control":
+        # "500 missiles are expected to be delivered to Nigeria": the subject the passive trigger takes from
+        # the verb controlling it is what is delivered
+        return t.dep_ in ("nsubj", "nsubjpass") and any(c.dep_ == "auxpass" for c in trig.token.children)
     if link.kind != "gov":
         return False
     if trig.kind == "license" and t.dep_ in ("dobj", "nsubjpass"):
