@@ -458,8 +458,13 @@ CASES: dict[str, list[dict]] = {
 
 def all_cases() -> list[XCase]:
     """Every fresh case, in the order above."""
+    return cases_of(CASES)
+
+
+def cases_of(table: dict[str, list[dict]]) -> list[XCase]:
+    """XCases from a {phenomenon: [c(...), ...]} table, ids numbered per phenomenon."""
     out = []
-    for phenomenon, specs in CASES.items():
+    for phenomenon, specs in table.items():
         for n, spec in enumerate(specs):
             out.append(XCase(phenomenon, n, spec["text"], spec["expected"], spec["quantities"],
                              title=spec["title"], published=spec["published"], dates=spec["dates"],

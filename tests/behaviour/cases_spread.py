@@ -35,7 +35,7 @@ with None for "no count", date_start per tuple; publication date 2024-05-01, a W
 """
 from __future__ import annotations
 
-from .cases_fresh import c
+from .cases_fresh import c, cases_of
 from .cases_hard import XCase
 
 CASES: dict[str, list[dict]] = {
@@ -274,10 +274,4 @@ CASES: dict[str, list[dict]] = {
 
 def all_cases() -> list[XCase]:
     """Every case of the set, in the order above."""
-    out = []
-    for phenomenon, specs in CASES.items():
-        for n, spec in enumerate(specs):
-            out.append(XCase(phenomenon, n, spec["text"], spec["expected"], spec["quantities"],
-                             title=spec["title"], published=spec["published"], dates=spec["dates"],
-                             optional=spec["optional"] - spec["expected"]))
-    return out
+    return cases_of(CASES)
