@@ -212,6 +212,8 @@ CASES: dict[str, list[dict]] = {
           [("USA", "UKR", "armoured_vehicles")], q={("USA", "UKR", "armoured_vehicles"): 31}),
         c("Italy hands over 20 armoured vehicles to Lebanon this week.", [("ITA", "LBN", "armoured_vehicles")],
           q={("ITA", "LBN", "armoured_vehicles"): 20}),
+        # civil ships handed over: no transfer, and the warships of another clause are not what is handed over
+        c("Qatar is turning nine oil tankers over to British firms, which will be escorted by British warships.", []),
         # "over" as a bound stays one: more than 30
         c("Israel has sold over 30 Heron drones to India since 2010.", [("ISR", "IND", "uav")],
           q={("ISR", "IND", "uav"): None}),

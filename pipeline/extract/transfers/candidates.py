@@ -275,7 +275,7 @@ def pair_orphan_weapon(sv: SentenceView, cands: list[Candidate]):
     $900 million are being delivered to Manila by Seoul'). One verb with both sides named and no weapon,
     one named weapon no other trigger took: pair them, with a lower confidence."""
     bare = [c for c in cands if not c.weapons and c.suppliers and c.recipients and c.trigger.kind == "verb"
-            and c.trigger.frame in ("supply", "acquire")]
+            and c.trigger.frame in ("supply", "acquire") and not _own_object(sv, c)]
     if len(bare) != 1:
         return
     taken = {id(w) for c in cands for w in c.weapons}
@@ -288,6 +288,15 @@ def pair_orphan_weapon(sv: SentenceView, cands: list[Candidate]):
         return    # an object follows its verb; a passive's subject ("jets worth $900 million are being delivered") precedes
     bare[0].weapons = free
     bare[0].confidence = min(bare[0].confidence, 0.5)
+
+
+def _own_object(sv: SentenceView, c: Candidate) -> bool:
+    """The verb has an object of its own that is no weapon ("turning 11 oil tankers over to U.S. firms"):
+    nothing is stranded, and a weapon elsewhere in the sentence is not its object."""
+    dep = "nsubjpass" if c.passive else "dobj"
+    return any(ch.dep_ == dep and ch.i not in sv.tok_weapon and ch.i not in sv.tok_party and ch.pos_ in ("NOUN", "PROPN")
+               and ch.lower_ not in sv.lex.container_nouns
+               for ch in c.trigger.token.children)
 
 
 def share_parties(cands: list[Candidate]):
