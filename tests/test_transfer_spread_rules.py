@@ -5,9 +5,12 @@ sentence offsets, the figure and the weapon entities are what the extractors wou
 """
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from pipeline.extract.transfers.later_counts import counts_named_later
+from pipeline.extract.transfers.package_dates import dates_from_announcement
 from pipeline.records import EntityMention, Figure, TransferMention
 
 
@@ -80,7 +83,6 @@ def test_a_sentence_with_another_state_is_not_searched():
 
 
 def _dated(start: int, derivation: str, day=None, supplier="USA", recipient="UKR") -> TransferMention:
-    import datetime as dt
     d = dt.date.fromisoformat(day) if day else None
     return TransferMention(char_start=start, char_end=start + 10, evidence="x", supplier_iso3=supplier,
                            recipient_iso3=recipient, weapon_category="artillery", date_start=d, date_end=d,
@@ -103,7 +105,5 @@ def _dated(start: int, derivation: str, day=None, supplier="USA", recipient="UKR
     ([_dated(200, "sentence", "2024-04-29")], _dated(100, "previous_sentence"), None),
 ])
 def test_package_contents_keep_the_announcements_date(earlier, row, expected):
-    from pipeline.extract.transfers.package_dates import dates_from_announcement
-
     out = dates_from_announcement(earlier + [row])[-1]
     assert (out.date_start.isoformat() if out.date_start else None) == expected

@@ -11,6 +11,7 @@ from pipeline.extract.transfers.attributes import link_date
 from pipeline.extract.transfers.filters import is_domestic_military
 from pipeline.extract.transfers.lexicon import lexicon
 from pipeline.extract.transfers.model import Candidate, Party
+from pipeline.extract.transfers.rows import named_designations
 from pipeline.extract.transfers.sentence import SUBJ, SentenceView
 from pipeline.records import DateMention, EntityMention, TransferMention
 
@@ -429,6 +430,9 @@ def name_unnamed_suppliers(rows: list[TransferMention]) -> list[TransferMention]
     return out
 
 
+# entity labels that name a state or stand for one (a company or body of a state)
+STATE_LABELS = ("COUNTRY", "ORG", "COMPANY")
+
 _MAKER_CUE = re.compile(r"\b(?:the|their|its)\s+(?:[a-z-]+\s+)?(?:manufacturer|maker|builder|producer)s?\b"
                         r"|\b(?:made|built|produced|manufactured)\s+by\b"
                         r"|\bwhich\s+(?:makes|made|builds|built|produces)\b", re.I)
@@ -471,7 +475,7 @@ def maker_named(text: str, a: int, b: int, entities: list[EntityMention], buyers
     if _MAKER_CUE.search(text, a, b) is None:
         return None
     makers = {e.country_iso3: e for e in entities if a <= e.char_start and e.char_end <= b
-              and e.label in ("COMPANY", "COUNTRY", "ORG") and e.country_iso3 and e.country_iso3 not in buyers}
+              and e.label in STATE_LABELS and e.country_iso3 and e.country_iso3 not in buyers}
     return next(iter(makers.values())) if len(makers) == 1 else None
 
 
@@ -483,7 +487,7 @@ def encounter_sides(sv: SentenceView, ents: list[EntityMention]) -> dict[str, st
         return None
     sides: dict[str, str] = {}
     for e in ents:
-        if e.label in ("COUNTRY", "ORG", "COMPANY") and e.country_iso3:
+        if e.label in STATE_LABELS and e.country_iso3:
             sides.setdefault(e.country_iso3, e.canonical_name or e.text)
     return sides if len(sides) == 2 else None
 
@@ -516,9 +520,8 @@ def makers_named_beside(rows: list[TransferMention], entities: list[EntityMentio
     out = []
     for r in rows:
         if r.supplier_iso3 is None and r.supplier_name is None and r.recipient_iso3 and r.weapon_text:
+            makers = {e.country_iso3 for e in named_designations(r, entities)}
             inside = [e for e in entities if r.char_start <= e.char_start and e.char_end <= r.char_end]
-            makers = {e.country_iso3 for e in inside if e.label == "WEAPON" and e.country_iso3
-                      and e.text in r.weapon_text}
             maker = _named_state(next(iter(makers)), inside) if len(makers) == 1 else None
             if maker is not None and maker[0] != r.recipient_iso3:
                 r = _with_supplier(r, maker[0], maker[1], "origin", penalty=0.1)
@@ -527,5 +530,5 @@ def makers_named_beside(rows: list[TransferMention], entities: list[EntityMentio
 
 
 def _named_state(iso3: str, ents: list[EntityMention]) -> tuple[str, str] | None:
-    named = next((e for e in ents if e.label in ("COUNTRY", "COMPANY", "ORG") and e.country_iso3 == iso3), None)
+    named = next((e for e in ents if e.label in STATE_LABELS and e.country_iso3 == iso3), None)
     return (iso3, named.canonical_name or named.text) if named is not None else None

@@ -126,7 +126,7 @@ def _sentence(state: _ArticleState, sent, text: str, entities, figures, dates):
         c_rows = build_rows(sv, c, s_figs)
         sent_rows.extend((r, is_direct) for r in c_rows)
         if not c_rows and _unsourced_purchase(c):
-            sourced = _sourced_by_encounter(state, sv, c, s_figs, s_ents)
+            sourced = _seller_from_context(state, sv, c, s_figs, s_ents)
             sent_rows.extend((r, False) for r in sourced)
             if not sourced:
                 state.unsourced.append((sv, c, s_figs))
@@ -138,7 +138,7 @@ def _sentence(state: _ArticleState, sent, text: str, entities, figures, dates):
     for c in announcing:     # "S unveiled a package for R on Friday. It includes ...": the contents keep Friday
         c.stage, c.modality = stage_and_modality(sv, c)
         c.date = link_date(sv, c, s_dates) or publication_date(sv, c, state.published)
-    _hand_over(state, cands + announcing, kept, _announced(weaponless))
+    _hand_over(state, cands + announcing, kept, _announced(weaponless, announcing))
 
 
 def _title_subject(ctx: DocContext) -> Party | None:
@@ -172,7 +172,7 @@ def _sourced_by_maker(state: _ArticleState, text: str, lo: int, hi: int, s_ents)
         state.direct.extend(False for _ in range(len(state.rows) - len(state.direct)))
 
 
-def _sourced_by_encounter(state: _ArticleState, sv: SentenceView, c: Candidate, figs, s_ents) -> list:
+def _seller_from_context(state: _ArticleState, sv: SentenceView, c: Candidate, figs, s_ents) -> list:
     """'Egypt's defence minister visited Seoul. Cairo will buy 100 K9 howitzers.': the buyer's counterpart
     in the sentence before sells; else the weapons' maker state, when the sentence names it."""
     seller, source = encounter_seller(state.prev_encounter, c), "previous_sentence"
@@ -214,9 +214,9 @@ def _announcing(weaponless: list[Candidate]) -> list[Candidate]:
             and c.trigger.frame in ("supply", "aid", "neutral", "acquire")]
 
 
-def _announced(weaponless: list[Candidate]) -> list[tuple]:
+def _announced(weaponless: list[Candidate], announcing: list[Candidate]) -> list[tuple]:
     """The (supplier, recipient) of a deal or package a sentence announces without naming its weapons."""
-    out = {(s.iso3, s.name, r.iso3, r.name) for c in _announcing(weaponless)
+    out = {(s.iso3, s.name, r.iso3, r.name) for c in announcing
            for s in c.suppliers for r in c.recipients if s.iso3 and r.iso3 and s.iso3 != r.iso3}
     for c in weaponless:
         # "Sweden and the UAE signed a defence agreement": either may supply; the next sentence's one named side

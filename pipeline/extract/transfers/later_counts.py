@@ -16,25 +16,28 @@ import bisect
 import re
 from dataclasses import replace
 
+from pipeline.extract.transfers.context import STATE_LABELS
 from pipeline.extract.transfers.lexicon import lexicon
+from pipeline.extract.transfers.rows import named_designations
 from pipeline.records import EntityMention, Figure, TransferMention
 
 REACH = 2             # sentences after the row's own that may count its weapons
 PENALTY = 0.05
 _WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
-_STATE_LABELS = ("COUNTRY", "ORG", "COMPANY")
 
 
 def counts_named_later(rows: list[TransferMention], text: str, sentences: list[tuple[int, int]],
                        entities: list[EntityMention], figures: list[Figure]) -> list[TransferMention]:
     starts = [a for a, _ in sentences]
     index = {id(r): max(0, bisect.bisect_right(starts, r.char_start) - 1) for r in rows}
-    busy = {index[id(r)] for r in rows}          # sentences with transfers of their own
+    by_sentence: dict[int, list[TransferMention]] = {}    # the keys: sentences with transfers of their own
+    for r in rows:
+        by_sentence.setdefault(index[id(r)], []).append(r)
     out = []
     for r in rows:
         k = index[id(r)]
-        if _countable(r, [o for o in rows if index[id(o)] == k]):
-            fig = _later_count(r, k, text, sentences, busy, entities, figures)
+        if _countable(r, by_sentence[k]):
+            fig = _later_count(r, k, text, sentences, by_sentence.keys(), entities, figures)
             if fig is not None:
                 r = replace(r, quantity_value=fig.value if fig.value is not None else fig.value_high,
                             quantity_low=fig.value_low, quantity_high=fig.value_high, quantity_text=fig.text,
@@ -52,14 +55,14 @@ def _countable(r: TransferMention, same_sentence: list[TransferMention]) -> bool
                    and o.weapon_category == r.weapon_category for o in same_sentence)
 
 
-def _later_count(r: TransferMention, k: int, text: str, sentences: list[tuple[int, int]], busy: set,
+def _later_count(r: TransferMention, k: int, text: str, sentences: list[tuple[int, int]], busy,
                  entities: list[EntityMention], figures: list[Figure]) -> Figure | None:
     """The one count of the row's weapons in the next REACH sentences; None when there are two."""
     parties = {r.supplier_iso3, r.recipient_iso3}
-    mine = _designations(entities, r.char_start, r.char_end, r.weapon_text)
+    mine = {e.canonical_name for e in named_designations(r, entities)}
     for j in range(k + 1, min(len(sentences), k + 1 + REACH)):
         a, b = sentences[j]
-        if j in busy or any(e.label in _STATE_LABELS and e.country_iso3 and e.country_iso3 not in parties
+        if j in busy or any(e.label in STATE_LABELS and e.country_iso3 and e.country_iso3 not in parties
                             for e in entities if a <= e.char_start and e.char_end <= b):
             return None       # another transfer, or another state's business
         counts = [f for f in figures if a <= f.char_start and f.char_end <= b and f.unit == "count" and f.item
@@ -88,12 +91,6 @@ def _same_weapons(r: TransferMention, mine: set, f: Figure, text: str, entities:
     words = _WORD.findall(f.item.lower())
     row_words = _WORD.findall((r.weapon_text or "").lower())
     return len(words) == 1 and bool(row_words) and words[0] == row_words[-1]
-
-
-def _designations(entities: list[EntityMention], a: int, b: int, weapon_text: str | None) -> set:
-    """The named designations (weapons with a maker state) inside the row's weapon words."""
-    return {e.canonical_name for e in entities if e.label == "WEAPON" and e.country_iso3 and a <= e.char_start
-            and e.char_end <= b and weapon_text and e.text in weapon_text}
 
 
 _DEFINITE = {"the", "these", "those", "all", "both"}

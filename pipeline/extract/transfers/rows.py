@@ -7,7 +7,7 @@ from pipeline.extract.transfers.attributes import link_quantity
 from pipeline.extract.transfers.filters import is_civil, keeps_pair
 from pipeline.extract.transfers.model import Candidate, Party, Weapon
 from pipeline.extract.transfers.sentence import SentenceView
-from pipeline.records import Figure, TransferMention
+from pipeline.records import EntityMention, Figure, TransferMention
 
 
 def build_rows(sv: SentenceView, c: Candidate, figs: list[Figure]) -> list[TransferMention]:
@@ -205,3 +205,9 @@ def drop_generic_beside_specific(pairs: list[tuple]) -> list[tuple]:
                 if r.weapon_category != "unspecified" and r.supplier_iso3 and r.recipient_iso3}
     return [(r, flag) for r, flag in pairs
             if not (r.weapon_category == "unspecified" and (r.supplier_iso3, r.recipient_iso3) in specific)]
+
+
+def named_designations(r: TransferMention, entities: list[EntityMention]) -> list[EntityMention]:
+    """The designations (weapon entities with a maker state) in the row's sentence that its weapon words name."""
+    return [e for e in entities if e.label == "WEAPON" and e.country_iso3 and r.char_start <= e.char_start
+            and e.char_end <= r.char_end and r.weapon_text and e.text in r.weapon_text]
