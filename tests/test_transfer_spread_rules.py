@@ -11,6 +11,7 @@ import pytest
 
 from pipeline.extract.transfers.later_counts import counts_named_later
 from pipeline.extract.transfers.package_dates import dates_from_announcement
+from pipeline.extract.transfers.rows import dedupe
 from pipeline.records import EntityMention, Figure, TransferMention
 
 
@@ -107,3 +108,32 @@ def _dated(start: int, derivation: str, day=None, supplier="USA", recipient="UKR
 def test_package_contents_keep_the_announcements_date(earlier, row, expected):
     out = dates_from_announcement(earlier + [row])[-1]
     assert (out.date_start.isoformat() if out.date_start else None) == expected
+
+
+def _mention(weapon_text: str, category: str, quantity=None, supplier="FRA", recipient="GRC", start=0):
+    return TransferMention(char_start=start, char_end=start + 80, evidence="...", supplier_iso3=supplier,
+                           recipient_iso3=recipient, weapon_text=weapon_text, weapon_category=category,
+                           quantity_value=quantity, confidence=0.85)
+
+
+@pytest.mark.parametrize("rows,expected", [
+    # "the jets are delivered ..., providing Greece with six Rafale fighters": one mention, its count kept
+    ([_mention("jets", "aircraft"), _mention("Rafale fighters", "aircraft", 6)], [("Rafale fighters", 6)]),
+    # the bare mention's count fills the named one's gap
+    ([_mention("howitzers", "artillery", 12), _mention("K9 howitzers", "artillery")], [("K9 howitzers", 12)]),
+    # two named weapons of one kind: nothing to fold into
+    ([_mention("tanks", "armoured_vehicles"), _mention("K2 tanks", "armoured_vehicles", 40),
+      _mention("Leopard tanks", "armoured_vehicles", 20)],
+     [("tanks", None), ("K2 tanks", 40), ("Leopard tanks", 20)]),
+    # another kind, another dyad or another sentence stays its own row
+    ([_mention("jets", "aircraft"), _mention("K9 howitzers", "artillery", 6)], [("jets", None), ("K9 howitzers", 6)]),
+    ([_mention("jets", "aircraft", recipient="TUR"), _mention("Rafale fighters", "aircraft", 6)],
+     [("jets", None), ("Rafale fighters", 6)]),
+    ([_mention("jets", "aircraft", start=100), _mention("Rafale fighters", "aircraft", 6)],
+     [("jets", None), ("Rafale fighters", 6)]),
+    # an unnamed supplier is not folded into a named one's row
+    ([_mention("jets", "aircraft", supplier=None), _mention("Rafale fighters", "aircraft", 6, supplier=None)],
+     [("jets", None), ("Rafale fighters", 6)]),
+])
+def test_a_bare_weapon_word_beside_the_named_weapon_is_one_mention(rows, expected):
+    assert [(r.weapon_text, r.quantity_value) for r in dedupe(rows)] == expected

@@ -1,6 +1,6 @@
 """A fifth behavioural set: a transfer whose parts are spread over a clause or a sentence (pure data).
 
-Written for eleven phenomena the other sets left thin, each with hard negatives beside it:
+Written for thirteen phenomena the other sets left thin, each with hard negatives beside it:
 
 - ``floating_quantifier``: coordinated parties with "each", "both" or "all" between them and the verb
   ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
@@ -29,6 +29,11 @@ Written for eleven phenomena the other sets left thin, each with hard negatives 
 - ``package_dated_contents``: a package announced with a date, its contents one to three sentences later
   ("The package includes ..."): the contents keep the announcement's date; a statement's date ("officials
   said on Monday") dates nothing.
+- ``participle_after_purpose_passive``: "S will re-route the shipments so they are delivered to R, providing
+  R with W": a purpose clause in the passive names no doer, so the participle's doer is the main clause's
+  subject; a passive with its own "by" agent keeps that agent.
+- ``collective_doer``: the giver is a coalition or "dozens of governments", named but not as a state: the
+  supplier stays NULL instead of a state borrowed from the sentence before.
 
 Conventions are those of ``cases_fresh`` (``c()``: exact tuple set, optional tuples, quantity per tuple
 with None for "no count", date_start per tuple; publication date 2024-05-01, a Wednesday).
@@ -270,6 +275,49 @@ CASES: dict[str, list[dict]] = {
           "package includes tanks and ammunition.",
           [("POL", "UKR", "unspecified"), ("POL", "UKR", "armoured_vehicles"), ("POL", "UKR", "ammunition")],
           d={("POL", "UKR", "armoured_vehicles"): None, ("POL", "UKR", "ammunition"): None}),
+    ],
+    "participle_after_purpose_passive": [
+        c("Japan will speed up planned shipments so they are delivered to the Philippines, providing Manila with "
+          "six patrol boats by June.",
+          [("JPN", "PHL", "ships")], q={("JPN", "PHL", "ships"): 6}),
+        c("Germany will re-route its stocks of ammunition so they are shipped to Lithuania first, giving Vilnius "
+          "thousands of artillery shells this year.",
+          [("DEU", "LTU", "ammunition")]),
+        c("France has re-prioritised production so that the jets are delivered to Greece sooner, providing the "
+          "Greek air force with six Rafale fighters next year.",
+          [("FRA", "GRC", "aircraft")], q={("FRA", "GRC", "aircraft"): 6}),
+        c("South Korea will re-sequence its own deliveries so they are sent to Poland, supplying Warsaw with "
+          "dozens of K9 howitzers.",
+          [("KOR", "POL", "artillery")]),
+        # an agent of its own: the passive's doer, not the main clause's subject
+        c("Turkey will reorganise its fleet so the drones are delivered by Italy to Albania, providing Tirana "
+          "with 12 surveillance drones.",
+          [("ITA", "ALB", "uav")], opt=[("TUR", "ALB", "uav")]),
+        # no purpose clause, no borrowed doer: a delivery with no supplier of its own keeps it NULL
+        c("The helicopters were delivered to Kenya last month, giving the country a new rescue capability.",
+          [(None, "KEN", "helicopters")]),
+    ],
+    "collective_doer": [
+        c("Sweden sent air defence systems to Ukraine in March. We thank the coalition of more than 40 countries "
+          "that continues to provide military aid to Ukraine.",
+          [("SWE", "UKR", "air_defence")], opt=[(None, "UKR", "unspecified")]),
+        c("Britain has supplied Estonia with Javelin missiles. Dozens of governments have armed Estonia with "
+          "ammunition since then.",
+          [("GBR", "EST", "missiles")], opt=[(None, "EST", "ammunition")]),
+        c("Canada delivered armoured vehicles to Latvia on Monday. A group of allies that is supplying Latvia "
+          "with artillery met in Riga.",
+          [("CAN", "LVA", "armoured_vehicles")], opt=[(None, "LVA", "artillery")]),
+        c("Italy pledged patrol boats to Tunisia. An alliance of donors will also provide Tunisia with "
+          "surveillance drones.",
+          [("ITA", "TUN", "ships")], opt=[(None, "TUN", "uav")]),
+        # a named state in the same place is the supplier
+        c("Norway sent tanks to Ukraine in May. Poland, a country that continues to provide weapons to Ukraine, "
+          "sent howitzers too.",
+          [("NOR", "UKR", "armoured_vehicles"), ("POL", "UKR", "artillery")],
+          opt=[("POL", "UKR", "unspecified")]),
+        # no collective: the continued package keeps its supplier from the sentence before
+        c("Spain sent tanks to Ukraine in May. It is also providing Ukraine with ammunition.",
+          [("ESP", "UKR", "armoured_vehicles"), ("ESP", "UKR", "ammunition")]),
     ],
 }
 

@@ -201,6 +201,8 @@ def _party_of_head(sv: SentenceView, head) -> Party | None:
     which sold ...": Israel)."""
     if head.i in sv.tok_party:
         return sv.tok_party[head.i]
+    if head.dep_ == "appos" and head.head.i in sv.tok_party and head.tag_ in ("NN", "NNS"):
+        return sv.tok_party[head.head.i]     # "Poland, a country that continues to provide weapons to ..."
     if noun_kind(sv, head) != "party_head":
         return None
     mods = {sv.tok_party[c.i].key: sv.tok_party[c.i] for c in head.children

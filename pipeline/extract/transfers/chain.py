@@ -102,8 +102,19 @@ def _subject_control_chain(sv: SentenceView, start, chain: list, depth: int = 0)
             # the subject, not the stage - "pulled out of the purchase, opting for Rafale jets instead")
             chain.append(Link(h, "subj_control", {"participle": True} if cur.tag_ == "VBG" else {}))
             cur = h
+        elif d == "advcl" and _agentless_purpose_passive(cur) and chain and chain[-1].token is cur:
+            # "S will re-route the shipments so they are delivered to R, providing R with ...": the purpose
+            # clause names no agent of its own, so the participle's doer is the main clause's subject
+            chain.append(Link(h, "subj_control", {"participle": True}))
+            cur = h
         else:
             return
+
+
+def _agentless_purpose_passive(tok) -> bool:
+    """'so they are delivered to R': a passive purpose clause with no 'by' agent."""
+    return (any(c.dep_ == "auxpass" for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children)
+            and any(c.dep_ == "mark" and c.lower_ in ("so", "that") for c in tok.children))
 
 
 def _infinitive_host(sv: SentenceView, host, chain: list, depth: int):

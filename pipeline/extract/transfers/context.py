@@ -12,7 +12,7 @@ from pipeline.extract.transfers.filters import is_domestic_military
 from pipeline.extract.transfers.lexicon import lexicon
 from pipeline.extract.transfers.model import Candidate, Party
 from pipeline.extract.transfers.rows import named_designations
-from pipeline.extract.transfers.sentence import SUBJ, SentenceView
+from pipeline.extract.transfers.sentence import RELATIVE, SUBJ, SentenceView
 from pipeline.records import DateMention, EntityMention, TransferMention
 
 
@@ -165,8 +165,28 @@ def fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocContex
             _both_from_context(sv, c, prev_dyads, ctx)
     elif not anaphoric and not _missing_needs_context(c):
         _receiver_of_article(sv, c, ctx)
-    else:
+    elif not (not c.suppliers and _collective_doer(sv, c)):
         _other_side_from_context(sv, c, prev_dyads, ctx)
+
+
+def _collective_doer(sv: SentenceView, c: Candidate) -> bool:
+    """'we are grateful to the coalition of 50 countries that continues to provide aid to Ukraine': the
+    giver is named, only not as a state; a state borrowed for it would be the wrong party."""
+    if c.passive or c.trigger.frame not in ("supply", "aid"):
+        return False
+    for link in c.chain_idx.values():
+        if link.kind not in ("self", "subj_control"):
+            continue
+        subj = next((ch for ch in link.token.children if ch.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        if subj.lower_ in RELATIVE and link.token.dep_ == "relcl":
+            subj = link.token.head
+        heads = [subj] + [o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for o in p.children if o.dep_ == "pobj"]      # "dozens of governments"
+        return subj.i not in sv.tok_party and any(
+            t.lemma_.lower() in sv.lex.collective_nouns or t.lower_ in sv.lex.collective_nouns for t in heads)
+    return False
 
 
 def _service_of_actor(sv: SentenceView, c: Candidate, ctx: DocContext):

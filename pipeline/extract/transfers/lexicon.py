@@ -59,6 +59,7 @@ class Lexicon:
     encounter_words: frozenset  # "visited Seoul", "talks between": the two states of a negotiation
     host_noun_stages: dict     # noun hosting a trigger -> {stage?, modality?} ("plans to buy")
     group_nouns: frozenset     # plural nouns a list of states can spell out ("countries, including ...")
+    collective_nouns: frozenset  # a group or coalition as the doer: unnamed, never a borrowed state
     group_count_nouns: frozenset  # "two squadrons of jets": a count of these is no count of the weapon
     military_cues_by_first: dict   # military words and phrases (lower-case token tuples) by first word
     generic_heads: frozenset   # every word that can start a generic or bound weapon: others are skipped fast
@@ -137,6 +138,7 @@ def lexicon() -> Lexicon:
         host_noun_stages={str(k).lower(): dict(v) for k, v in data["host_noun_stages"].items()},
         group_nouns=_low(data["group_nouns"]),
         group_count_nouns=_low(data.get("group_count_nouns")),
+        collective_nouns=_low(data["collective_nouns"]) | _low(data["group_nouns"]),
         military_cues_by_first=_by_first_word(tuple(str(g).lower().split()) for g in data["military_cues"]),
         generic_heads=frozenset({g.split()[0] for g in generic} | {str(k).lower() for k in data["bound_weapon_words"]}
                                 | {"system", "systems", "them"}),

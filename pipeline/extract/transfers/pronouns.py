@@ -155,6 +155,8 @@ def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speake
             sv.tok_party[tok.i] = p
             continue
         if low in ("it", "they", "itself", "themselves") and tok.dep_ in SUBJ + ("dobj", "dative", "pobj"):
+            if _passive_theme(sv, tok):
+                continue
             target = tok
         elif low in ("its", "their") and tok.dep_ == "poss" and any(t.token.i == tok.head.i for t in sv.triggers):
             target = tok     # "Sweden's defence ministry defended its sale of howitzers"
@@ -187,6 +189,15 @@ def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speake
         p.derivation = ("speaker" if a is speaker else "previous_sentence") if from_context else "pronoun"
         sv.parties.append(p)
         sv.tok_party[target.i] = p
+
+
+def _passive_theme(sv: SentenceView, tok) -> bool:
+    """'so they are shipped to Lithuania': the passive subject of a verb whose 'to' names the receiver is
+    the thing sent, not a party."""
+    verb = tok.head
+    return tok.dep_ == "nsubjpass" and any(
+        c.dep_ == "prep" and c.lower_ == "to" and any(o.dep_ == "pobj" and o.i in sv.tok_party for o in c.children)
+        for c in verb.children)
 
 
 def _local_state(sv: SentenceView, tok) -> Party | None:

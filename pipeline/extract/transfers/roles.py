@@ -62,6 +62,8 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
         if d == "dep" and h.pos_ in ("VERB", "AUX") and t.i < h.i and t.pos_ in ("PROPN", "NOUN") \
                 and not any(c.dep_ == "nsubj" and c.i in sv.tok_party for c in h.children):
             d = "nsubj"   # "LONDON, Oct 20 - British Aerospace Plc <BAEL.L> has won": dateline-broken subject
+        if d in SUBJ and h.dep_ in ("aux", "auxpass") and h.head.pos_ in ("VERB", "AUX"):
+            h = h.head    # "the United States will re-sequence": a subject the parser hung on the auxiliary
         if h.i in chain_idx:
             if st.locked and st.prep is not None:
                 d = "prep"   # "helicopters for Norwegian Defence": the preposition inside the object decides

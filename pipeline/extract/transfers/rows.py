@@ -160,19 +160,49 @@ def dedupe(rows: list[TransferMention]) -> list[TransferMention]:
             best[key] = r
             order.append(key)
             continue
-        merged = cur
-        if cur.quantity_value is None and cur.quantity_low is None and (r.quantity_value is not None or r.quantity_low is not None):
-            merged = replace(merged, quantity_value=r.quantity_value, quantity_low=r.quantity_low,
-                             quantity_high=r.quantity_high, quantity_text=r.quantity_text,
-                             quantity_qualifier=r.quantity_qualifier)
-        if merged.date_start is None and r.date_start is not None:
-            merged = replace(merged, date_start=r.date_start, date_end=r.date_end, date_text=r.date_text)
-        if merged.deal_value is None and r.deal_value is not None:
-            merged = replace(merged, deal_value=r.deal_value, deal_currency=r.deal_currency)
-        if r.confidence > merged.confidence:
-            merged = replace(merged, confidence=r.confidence, stage=r.stage, modality=r.modality, trigger=r.trigger)
-        best[key] = merged
-    return [best[k] for k in order]
+        best[key] = _merged(cur, r)
+    kept = [best[k] for k in order]
+    return _fold_generic_mentions(kept)
+
+
+def _fold_generic_mentions(rows: list[TransferMention]) -> list[TransferMention]:
+    """'... so that the jets are delivered to Greece, providing Greece with six Rafale fighters': a bare
+    one-word weapon ("jets") beside the one named weapon of the same kind, dyad and sentence is that weapon
+    mentioned again, not a second transfer; its count or date fills the named row's gaps."""
+    groups: dict[tuple, list[int]] = {}
+    for i, r in enumerate(rows):
+        groups.setdefault((r.char_start, r.supplier_iso3, r.recipient_iso3, r.weapon_category), []).append(i)
+    drop = set()
+    out = list(rows)
+    for idx in groups.values():
+        bare = [i for i in idx if _bare_weapon(rows[i])]
+        named = [i for i in idx if i not in bare]
+        if len(named) == 1 and bare and rows[named[0]].weapon_category not in ("unspecified", "other") \
+                and all(rows[i].supplier_iso3 and rows[i].recipient_iso3 for i in idx):
+            for i in bare:
+                out[named[0]] = _merged(out[named[0]], rows[i], keep_trigger=True)
+                drop.add(i)
+    return [r for i, r in enumerate(out) if i not in drop]
+
+
+def _bare_weapon(r: TransferMention) -> bool:
+    return len((r.weapon_text or "").split()) == 1 and r.weapon_text.lower() == r.weapon_text
+
+
+def _merged(cur: TransferMention, r: TransferMention, keep_trigger: bool = False) -> TransferMention:
+    """``cur`` with the gaps ``r`` fills (count, date, value) and, unless kept, the surer reading's stage."""
+    merged = cur
+    if cur.quantity_value is None and cur.quantity_low is None and (r.quantity_value is not None or r.quantity_low is not None):
+        merged = replace(merged, quantity_value=r.quantity_value, quantity_low=r.quantity_low,
+                         quantity_high=r.quantity_high, quantity_text=r.quantity_text,
+                         quantity_qualifier=r.quantity_qualifier)
+    if merged.date_start is None and r.date_start is not None:
+        merged = replace(merged, date_start=r.date_start, date_end=r.date_end, date_text=r.date_text)
+    if merged.deal_value is None and r.deal_value is not None:
+        merged = replace(merged, deal_value=r.deal_value, deal_currency=r.deal_currency)
+    if r.confidence > merged.confidence and not keep_trigger:
+        merged = replace(merged, confidence=r.confidence, stage=r.stage, modality=r.modality, trigger=r.trigger)
+    return merged
 
 
 def subsume_unnamed(pairs: list[tuple]) -> list[tuple]:
