@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.extract.transfers.later_counts import counts_named_later
+from pipeline.extract.transfers.later_counts import _deal_ceiling, counts_named_later
 from pipeline.extract.transfers.package_dates import dates_from_announcement
 from pipeline.extract.transfers.rows import dedupe
 from pipeline.records import EntityMention, Figure, TransferMention
@@ -137,3 +137,20 @@ def _mention(weapon_text: str, category: str, quantity=None, supplier="FRA", rec
 ])
 def test_a_bare_weapon_word_beside_the_named_weapon_is_one_mention(rows, expected):
     assert [(r.weapon_text, r.quantity_value) for r in dedupe(rows)] == expected
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Boeing is the contractor for up to 60 Harpoon missiles.", True),
+    ("The order covers up to 152 CV90 vehicles, the ministry said.", True),
+    ("The shipyard can build up to 12 boats a year.", False),          # a capacity, and a rate
+    ("The yard delivers up to 12 boats per year.", False),              # a rate
+    ("Leonardo produces up to 30 helicopters at its plant.", False),   # a production line
+    ("Boeing is the contractor for the 60 Harpoon missiles.", False),   # no ceiling (the definite rule's case)
+])
+def test_an_up_to_count_is_a_deals_ceiling_unless_a_rate_or_capacity(sentence, expected):
+    at = sentence.index("up to") if "up to" in sentence else sentence.index("60")
+    end = sentence.index(" ", at + 6) if "up to" in sentence else at + 2
+    item = sentence[end + 1:].split(",")[0].split(" a year")[0].split(" per year")[0].split(" at ")[0].rstrip(".")
+    fig = Figure(at, end, sentence[at:end], value_high=60.0, qualifier="at_most" if "up to" in sentence else "exact",
+                 unit="count", item=item)
+    assert _deal_ceiling(sentence, 0, fig) is expected

@@ -6,8 +6,8 @@ Written for thirteen phenomena the other sets left thin, each with hard negative
   ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
   with "each" is every party's own.
 - ``count_in_later_sentence``: the transfer names its weapons without a count, and a later sentence
-  counts the same weapons ("The 18 F-16s are to arrive ..."); a fleet the buyer already operates is not
-  the transfer's count.
+  counts the same weapons ("The 18 F-16s are to arrive ...", "the contractor for up to 60 missiles"); a
+  fleet the buyer already operates, a production rate or a plant's capacity is not the transfer's count.
 - ``seller_in_previous_sentence``: a purchase names only the buyer, and the sentence before names the
   seller as the buyer's counterpart (a visit, talks, an offer); a rival or a neighbour in the sentence
   before is no seller, and neither is anyone when the weapon is made at home.
@@ -94,6 +94,18 @@ CASES: dict[str, list[dict]] = {
         c("Brazil will buy Gripen fighter jets from Sweden. Saab will build 10 jets in Linkoping and 26 jets "
           "in Brazil.",
           [("SWE", "BRA", "aircraft")], q={("SWE", "BRA", "aircraft"): None}),
+        # an 'up to' count is how a deal states its ceiling ...
+        c("Spain was cleared to buy anti-ship missiles from the United States on Friday. The notice said Boeing "
+          "would be the contractor for up to 60 Harpoon missiles.",
+          [("USA", "ESP", "missiles")], q={("USA", "ESP", "missiles"): 60}),
+        c("Slovakia will acquire armoured vehicles from Sweden. The order covers up to 152 CV90 vehicles, the "
+          "ministry said.",
+          [("SWE", "SVK", "armoured_vehicles")], q={("SWE", "SVK", "armoured_vehicles"): 152}),
+        # ... but not a production rate or a capacity
+        c("Vietnam agreed to buy patrol boats from Japan. The shipyard can build up to 12 boats a year.",
+          [("JPN", "VNM", "ships")], q={("JPN", "VNM", "ships"): None}),
+        c("Qatar will buy attack helicopters from Italy. Leonardo produces up to 30 helicopters at its plant.",
+          [("ITA", "QAT", "helicopters")], q={("ITA", "QAT", "helicopters"): None}),
     ],
     "seller_in_previous_sentence": [
         c("Egypt's defence minister visited Seoul this week. Cairo will buy 100 K9 howitzers, the ministry said.",
