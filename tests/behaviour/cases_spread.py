@@ -1,6 +1,6 @@
 """A fifth behavioural set: a transfer whose parts are spread over a clause or a sentence (pure data).
 
-Written for thirteen phenomena the other sets left thin, each with hard negatives beside it:
+Written for fourteen phenomena the other sets left thin, each with hard negatives beside it:
 
 - ``floating_quantifier``: coordinated parties with "each", "both" or "all" between them and the verb
   ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
@@ -34,6 +34,9 @@ Written for thirteen phenomena the other sets left thin, each with hard negative
   subject; a passive with its own "by" agent keeps that agent.
 - ``collective_doer``: the giver is a coalition or "dozens of governments", named but not as a state: the
   supplier stays NULL instead of a state borrowed from the sentence before.
+- ``service_actor_elsewhere``: a story about one state's service handing over weapons ("The Coast Guard has
+  transferred ..."); a later transfer in it that names no giver is that state's. Not a coalition's, and not
+  in a story where no service acts.
 
 Conventions are those of ``cases_fresh`` (``c()``: exact tuple set, optional tuples, quantity per tuple
 with None for "no count", date_start per tuple; publication date 2024-05-01, a Wednesday).
@@ -330,6 +333,36 @@ CASES: dict[str, list[dict]] = {
         # no collective: the continued package keeps its supplier from the sentence before
         c("Spain sent tanks to Ukraine in May. It is also providing Ukraine with ammunition.",
           [("ESP", "UKR", "armoured_vehicles"), ("ESP", "UKR", "ammunition")]),
+    ],
+    "service_actor_elsewhere": [
+        c("The United States and Vietnam have deepened their ties. The Coast Guard has handed over two patrol "
+          "ships to Vietnam. The ships were built in the 1990s. A transfer of three patrol boats to the "
+          "Philippines is under way.",
+          [("USA", "VNM", "ships"), ("USA", "PHL", "ships")],
+          q={("USA", "VNM", "ships"): 2, ("USA", "PHL", "ships"): 3}),
+        c("The United States and Ecuador signed a security pact in May. The Coast Guard has transferred a patrol "
+          "ship to Ecuador. The ship was retired in 2019. The delivery of two more patrol boats to Peru was "
+          "completed in March.",
+          [("USA", "ECU", "ships"), ("USA", "PER", "ships")],
+          q={("USA", "ECU", "ships"): 1, ("USA", "PER", "ships"): 2}, d={("USA", "PER", "ships"): "2024-03-01"}),
+        c("The United States and Georgia marked 30 years of ties on Monday. The Coast Guard has donated two patrol "
+          "boats to Georgia. Both boats served off Florida. Deliveries of four patrol boats to Ukraine are "
+          "planned for next year.",
+          [("USA", "GEO", "ships"), ("USA", "UKR", "ships")],
+          q={("USA", "GEO", "ships"): 2, ("USA", "UKR", "ships"): 4}, d={("USA", "UKR", "ships"): "2025-01-01"}),
+        # a purchase is the buyer's act: the story's giver is not its seller
+        c("Ties between the United States and Tunisia are close. The Coast Guard transferred three patrol boats "
+          "to Tunisia in 2021. They were refitted first. Tunisia also bought two helicopters last year.",
+          [("USA", "TUN", "ships")], q={("USA", "TUN", "ships"): 3}, opt=[(None, "TUN", "helicopters")]),
+        # a coalition is its own (unnamed) giver, even in such a story
+        c("The United States and Ghana have deepened their ties. The Coast Guard has handed over two patrol "
+          "ships to Ghana. The ships were retired in 2019. A coalition of donors that supplies Ghana with "
+          "ammunition met in Accra.",
+          [("USA", "GHA", "ships"), (None, "GHA", "ammunition")], q={("USA", "GHA", "ships"): 2}),
+        # no service of a state acts in the story: nobody to take the supplier from
+        c("Japan and India held naval drills. Indian officials praised the drills. A transfer of two frigates "
+          "to Sri Lanka is planned.",
+          [(None, "LKA", "ships")]),
     ],
 }
 

@@ -281,6 +281,11 @@ def _other_side_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: Do
     if pick is None and not need_supplier and ctx.recipient and c.trigger.frame in ("supply", "aid") \
             and not c.trigger.entry.agent and ctx.recipient[0] not in {p.iso3 for p in c.suppliers}:
         pick = ctx.recipient     # "Israel had played a key role in the arms shipments" (Iran-contra story)
+    if pick is None and need_supplier and ctx.actor and c.trigger.frame in ("supply", "aid") \
+            and (ctx.actor[0], None) not in known_keys and not _collective_doer(sv, c):
+        # a story about one state's services handing over weapons ("The Coast Guard has transferred ...
+        # One of the most recent deliveries is the transfer of three patrol boats to Colombia")
+        pick, derivation = ctx.actor, "actor"
     if pick is None:
         return
     party = context_party(sv, pick[1], pick[0], derivation)
