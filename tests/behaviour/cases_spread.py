@@ -1,6 +1,6 @@
 """A fifth behavioural set: a transfer whose parts are spread over a clause or a sentence (pure data).
 
-Written for fourteen phenomena the other sets left thin, each with hard negatives beside it:
+Written for fifteen phenomena the other sets left thin, each with hard negatives beside it:
 
 - ``floating_quantifier``: coordinated parties with "each", "both" or "all" between them and the verb
   ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
@@ -37,6 +37,9 @@ Written for fourteen phenomena the other sets left thin, each with hard negative
 - ``service_actor_elsewhere``: a story about one state's service handing over weapons ("The Coast Guard has
   transferred ..."); a later transfer in it that names no giver is that state's. Not a coalition's, and not
   in a story where no service acts.
+- ``payer_outlay``: "offsetting the Qatari outlay on a contract to supply 24 Rafale jets": the state whose
+  money (outlay, spending, payment) pays for a supply receives, wherever the parser hangs the contract;
+  not when the supply names its receiver (a donor paying for another).
 
 Conventions are those of ``cases_fresh`` (``c()``: exact tuple set, optional tuples, quantity per tuple
 with None for "no count", date_start per tuple; publication date 2024-05-01, a Wednesday).
@@ -363,6 +366,24 @@ CASES: dict[str, list[dict]] = {
         c("Japan and India held naval drills. Indian officials praised the drills. A transfer of two frigates "
           "to Sri Lanka is planned.",
           [(None, "LKA", "ships")]),
+    ],
+    "payer_outlay": [
+        c("A French government delegation left Doha after talks on offsetting the large Qatari outlay on a "
+          "contract to supply 24 Rafale jets.",
+          [("FRA", "QAT", "aircraft")], q={("FRA", "QAT", "aircraft"): 24}),
+        c("German officials discussed ways to reduce the Polish outlay on an agreement to supply 250 Leopard "
+          "tanks.",
+          [("DEU", "POL", "armoured_vehicles")], q={("DEU", "POL", "armoured_vehicles"): 250}),
+        c("Seoul hopes to offset the Norwegian spending on a contract to supply 24 K9 howitzers.",
+          [("KOR", "NOR", "artillery")], q={("KOR", "NOR", "artillery"): 24}),
+        c("Turkey's outlay on a deal with Russia to supply S-400 air defence systems drew sanctions.",
+          [("RUS", "TUR", "air_defence")]),
+        # a donor paying for another's weapons is no buyer: the transfer names its receiver
+        c("Britain's spending on a contract to supply 20 armoured vehicles to Kenya rose last year.",
+          [(None, "KEN", "armoured_vehicles")], q={(None, "KEN", "armoured_vehicles"): 20},
+          opt=[("GBR", "KEN", "armoured_vehicles")]),
+        # an outlay on no weapons is no transfer
+        c("Analysts criticised the Saudi outlay on oil storage tanks and a new refinery.", []),
     ],
 }
 

@@ -26,6 +26,7 @@ def read_candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
     _deal_for_infinitive(sv, trig, roles)
     _relative_on_party(sv, trig, chain, passive, roles)
     _adjective_holder(sv, trig, roles)
+    _payer_on_chain(sv, trig, chain, roles)
     if trig.frame == "supply" and any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVE
                                       for c in trig.token.children):
         roles["R"].extend(roles["S"])     # "Teheran has equipped itself with ...": the subject receives
@@ -171,6 +172,25 @@ def _relative_on_party(sv: SentenceView, trig: Trigger, chain: list, passive: bo
                 if c.i in sv.tok_party and sv.tok_party[c.i] not in roles[role]:
                     roles[role].append(sv.tok_party[c.i])
         return
+
+
+def _payer_on_chain(sv: SentenceView, trig: Trigger, chain: list, roles: dict):
+    """'offsetting the huge Saudi outlay on a contract to supply 132 fighters': a state's outlay (spending,
+    payment) on the chain, as a link or a verb's object, is the buyer's money, so that state receives,
+    wherever the parser hangs the contract, unless the transfer names its receiver."""
+    if trig.frame != "supply" or roles["R"]:
+        return        # "Britain's spending on a contract to supply tanks to Kenya": a donor pays for another
+    payers = []
+    for link in chain:
+        t = link.token
+        for n in [t] + [c for c in t.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]:
+            if n.lemma_.lower() in sv.lex.payer_nouns or n.lower_ in sv.lex.payer_nouns:
+                payers += [sv.tok_party[m.i] for m in n.children
+                           if m.dep_ in ("poss", "amod", "compound") and m.i in sv.tok_party and sv.tok_party[m.i].iso3]
+    for p in uniq(payers):
+        roles["S"] = [q for q in roles["S"] if q.key != p.key]
+        if not any(q.key == p.key for q in roles["R"]):
+            roles["R"].append(p)
 
 
 def _adjective_holder(sv: SentenceView, trig: Trigger, roles: dict):
