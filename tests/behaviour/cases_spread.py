@@ -1,6 +1,6 @@
 """A fifth behavioural set: a transfer whose parts are spread over a clause or a sentence (pure data).
 
-Written for fifteen phenomena the other sets left thin, each with hard negatives beside it:
+Written for sixteen phenomena the other sets left thin, each with hard negatives beside it:
 
 - ``floating_quantifier``: coordinated parties with "each", "both" or "all" between them and the verb
   ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
@@ -40,6 +40,9 @@ Written for fifteen phenomena the other sets left thin, each with hard negatives
 - ``payer_outlay``: "offsetting the Qatari outlay on a contract to supply 24 Rafale jets": the state whose
   money (outlay, spending, payment) pays for a supply receives, wherever the parser hangs the contract;
   not when the supply names its receiver (a donor paying for another).
+- ``package_accessories``: spare parts and support equipment listed beside a package's weapons are part of
+  that sale, not a transfer of their own; spare parts on their own are one. Surveillance and
+  electro-optical systems are sensors.
 
 Conventions are those of ``cases_fresh`` (``c()``: exact tuple set, optional tuples, quantity per tuple
 with None for "no count", date_start per tuple; publication date 2024-05-01, a Wednesday).
@@ -384,6 +387,22 @@ CASES: dict[str, list[dict]] = {
           opt=[("GBR", "KEN", "armoured_vehicles")]),
         # an outlay on no weapons is no transfer
         c("Analysts criticised the Saudi outlay on oil storage tanks and a new refinery.", []),
+    ],
+    "package_accessories": [
+        c("The State Department approved a possible sale to Poland of 12 Apache helicopters, Hellfire missiles, "
+          "spare parts and support equipment.",
+          [("USA", "POL", "helicopters"), ("USA", "POL", "missiles")], q={("USA", "POL", "helicopters"): 12}),
+        c("Turkey will buy 40 F-16 jets, spare parts and electro-optical systems from the United States.",
+          [("USA", "TUR", "aircraft"), ("USA", "TUR", "sensors")], q={("USA", "TUR", "aircraft"): 40}),
+        c("Germany has sent Ukraine ammunition, spare parts and surveillance systems for its air defence units.",
+          [("DEU", "UKR", "ammunition"), ("DEU", "UKR", "sensors")]),
+        c("Brazil ordered four coastal surveillance systems from Sweden's Saab for its navy.",
+          [("SWE", "BRA", "sensors")], q={("SWE", "BRA", "sensors"): 4}),
+        # spare parts on their own are the transfer
+        c("Iran has bought spare parts for its F-14 fighter jets from China, officials said.",
+          [("CHN", "IRN", "other")]),
+        c("Russia will supply India with spare parts for its Su-30 fleet under a new contract.",
+          [("RUS", "IND", "other")]),
     ],
 }
 

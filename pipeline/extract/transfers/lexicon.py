@@ -57,6 +57,7 @@ class Lexicon:
     bilateral_heads: frozenset
     fleet_words: frozenset     # "operates eight frigates": a count of what a force has, not of a transfer
     encounter_words: frozenset  # "visited Seoul", "talks between": the two states of a negotiation
+    accessory_terms: frozenset  # "spare parts" beside the weapons of a package: part of that sale
     payer_nouns: frozenset     # "the Saudi outlay on a contract to supply": the payer's state receives
     host_noun_stages: dict     # noun hosting a trigger -> {stage?, modality?} ("plans to buy")
     group_nouns: frozenset     # plural nouns a list of states can spell out ("countries, including ...")
@@ -137,6 +138,7 @@ def lexicon() -> Lexicon:
         fleet_words=_low(data["fleet_words"]),
         encounter_words=_low(data["encounter_words"]),
         payer_nouns=_low(data["payer_nouns"]),
+        accessory_terms=_low(data["accessory_terms"]),
         host_noun_stages={str(k).lower(): dict(v) for k, v in data["host_noun_stages"].items()},
         group_nouns=_low(data["group_nouns"]),
         group_count_nouns=_low(data.get("group_count_nouns")),

@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from pipeline.extract.transfers.attributes import link_quantity
 from pipeline.extract.transfers.filters import is_civil, keeps_pair
+from pipeline.extract.transfers.lexicon import lexicon
 from pipeline.extract.transfers.model import Candidate, Party, Weapon
 from pipeline.extract.transfers.sentence import SentenceView
 from pipeline.records import EntityMention, Figure, TransferMention
@@ -230,11 +231,18 @@ def subsume_unnamed(pairs: list[tuple]) -> list[tuple]:
 def drop_generic_beside_specific(pairs: list[tuple]) -> list[tuple]:
     """Within a sentence, 'arms' or 'military aid' between two states that the sentence also names
     specific weapons for is those weapons, not another transfer ("Italy, Egypt's main arms supplier, will
-    deliver 500 Otomat missiles"). Works on (row, flag) pairs; returns the kept pairs."""
+    deliver 500 Otomat missiles"); spare parts or support equipment listed beside those weapons are part of
+    that sale ("six HIMARS launchers, ammunition, support equipment, spare parts"). Works on (row, flag)
+    pairs; returns the kept pairs."""
     specific = {(r.supplier_iso3, r.recipient_iso3) for r, _ in pairs
                 if r.weapon_category != "unspecified" and r.supplier_iso3 and r.recipient_iso3}
+    weapons = {(r.supplier_iso3, r.recipient_iso3) for r, _ in pairs
+               if r.weapon_category not in ("unspecified", "other") and r.recipient_iso3}
+    accessories = lexicon().accessory_terms
     return [(r, flag) for r, flag in pairs
-            if not (r.weapon_category == "unspecified" and (r.supplier_iso3, r.recipient_iso3) in specific)]
+            if not (r.weapon_category == "unspecified" and (r.supplier_iso3, r.recipient_iso3) in specific)
+            and not (r.weapon_category == "other" and (r.weapon_text or "").lower() in accessories
+                     and (r.supplier_iso3, r.recipient_iso3) in weapons)]
 
 
 def named_designations(r: TransferMention, entities: list[EntityMention]) -> list[EntityMention]:
