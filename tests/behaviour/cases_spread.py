@@ -1,6 +1,6 @@
 """A fifth behavioural set: a transfer whose parts are spread over a clause or a sentence (pure data).
 
-Written for sixteen phenomena the other sets left thin, each with hard negatives beside it:
+Written for eighteen phenomena the other sets left thin, each with hard negatives beside it:
 
 - ``floating_quantifier``: coordinated parties with "each", "both" or "all" between them and the verb
   ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
@@ -43,6 +43,11 @@ Written for sixteen phenomena the other sets left thin, each with hard negatives
 - ``package_accessories``: spare parts and support equipment listed beside a package's weapons are part of
   that sale, not a transfer of their own; spare parts on their own are one. Surveillance and
   electro-optical systems are sensors.
+- ``deal_direction_from_contents``: "South Korea signed a contract with Poland. The contract covers 180 K2
+  tanks": the maker of the contents sells, whichever way the weaponless sentence was read; the article's
+  purchase running the other way lends nothing to the buyer's home-made weapons.
+- ``export_licence``: an export licence is leave to sell (granted by the seller's state), not licensed
+  production; its contents may follow in the next sentence with their receiver ("for the UAE").
 
 Conventions are those of ``cases_fresh`` (``c()``: exact tuple set, optional tuples, quantity per tuple
 with None for "no count", date_start per tuple; publication date 2024-05-01, a Wednesday).
@@ -403,6 +408,39 @@ CASES: dict[str, list[dict]] = {
           [("CHN", "IRN", "other")]),
         c("Russia will supply India with spare parts for its Su-30 fleet under a new contract.",
           [("RUS", "IND", "other")]),
+    ],
+    "deal_direction_from_contents": [
+        c("South Korea signed a contract with Poland in July. The contract covers 180 K2 tanks.",
+          [("KOR", "POL", "armoured_vehicles")], q={("KOR", "POL", "armoured_vehicles"): 180},
+          d={("KOR", "POL", "armoured_vehicles"): "2023-07-01"}),
+        c("Sweden signed a contract with Brazil on Monday. The contract covers 36 Gripen jets.",
+          [("SWE", "BRA", "aircraft")], q={("SWE", "BRA", "aircraft"): 36}, d={("SWE", "BRA", "aircraft"): "2024-04-29"}),
+        c("Germany signed an agreement with Norway on Friday. The agreement includes four Type 212 submarines.",
+          [("DEU", "NOR", "submarines")], q={("DEU", "NOR", "submarines"): 4}),
+        c("France signed a deal with Egypt last year. It covers 30 Rafale jets.",
+          [("FRA", "EGY", "aircraft")], q={("FRA", "EGY", "aircraft"): 30}),
+        # the article's own purchase runs the other way: the buyer's home-made weapons are not part of it
+        c("Israel bought 12 F-35 jets from the United States in 2020. The jets are based in the Negev. Officials "
+          "said the deliveries of the Merkava tanks were delayed.",
+          [("USA", "ISR", "aircraft")], q={("USA", "ISR", "aircraft"): 12}),
+        c("India bought 36 Rafale jets from France in 2016. The jets are based in Ambala. Officials said the "
+          "deliveries of the Arjun tanks were delayed.",
+          [("FRA", "IND", "aircraft")], q={("FRA", "IND", "aircraft"): 36}),
+    ],
+    "export_licence": [
+        c("Germany granted export licences for 12 Leopard tanks to Qatar.",
+          [("DEU", "QAT", "armoured_vehicles")], q={("DEU", "QAT", "armoured_vehicles"): 12}),
+        c("Sweden granted Saab an export licence for Gripen jets to Brazil.", [("SWE", "BRA", "aircraft")]),
+        c("South Korea granted export licences on Tuesday. The licences cover 36 K9 howitzers for the UAE.",
+          [("KOR", "ARE", "artillery")], q={("KOR", "ARE", "artillery"): 36},
+          d={("KOR", "ARE", "artillery"): "2024-04-30"}),
+        c("France granted export licences on Monday. The licences cover 24 Caesar howitzers for Belgium.",
+          [("FRA", "BEL", "artillery")], q={("FRA", "BEL", "artillery"): 24}),
+        c("The United States granted Ukraine's request for Patriot air defence systems.",
+          [("USA", "UKR", "air_defence")]),
+        # a production licence is still licensed production: the licensee builds
+        c("Egypt will build M1A1 tanks under licence from the United States.",
+          [("USA", "EGY", "armoured_vehicles")]),
     ],
 }
 

@@ -38,6 +38,7 @@ def read_candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
         weapons = [w for w in weapons if not w.generic]   # "for its arms": the parties only, for the sentence
     c = Candidate(trigger=trig, chain_idx=chain_idx, weapons=weapons, bound=bound, passive=passive)
     _assign_roles(sv, c, roles)
+    _receiver_of_contents(sv, c)
     if trig.kind == "license":
         if not c.weapons:
             # "F-15s and missiles ..., although all of these have been built under licence from U.S. firms"
@@ -53,6 +54,28 @@ def read_candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
         c.confidence = 0.4
     c.confidence = min(c.confidence, {"verb": 0.85, "noun": 0.75, "license": 0.75, "possession": 0.4}[trig.kind])
     return c
+
+
+def _receiver_of_contents(sv: SentenceView, c: Candidate):
+    """'The licences cover 36 K9 howitzers for the UAE': contents an include-verb lists for a receiver
+    (outside the trigger's chain, so no climb reaches it) name the transfer's receiver."""
+    if c.recipients or c.trigger.frame not in ("supply", "aid", "neutral"):
+        return
+    found = []
+    for w in c.weapons:
+        root = w.root
+        while root.dep_ == "conj" and root.head.i in sv.tok_weapon:
+            root = root.head
+        if root.dep_ not in ("dobj", "attr") or root.head.lemma_.lower() not in sv.lex.include_verbs:
+            continue
+        for prep in w.root.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "to"):
+                found += [sv.tok_party[o.i] for o in prep.children
+                          if o.dep_ == "pobj" and o.i in sv.tok_party and sv.tok_party[o.i].iso3]
+    keys = {p.key for p in c.suppliers}
+    found = [p for p in uniq(found) if p.key not in keys]
+    if len({p.iso3 for p in found}) == 1:
+        c.recipients = found[:1]
 
 
 def _holder_received(sv: SentenceView, c: Candidate, passive: bool):

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from pipeline.extract.transfers.attributes import link_date
+from pipeline.extract.transfers.candidates import maker_states
 from pipeline.extract.transfers.filters import is_domestic_military
 from pipeline.extract.transfers.lexicon import lexicon
 from pipeline.extract.transfers.model import Candidate, Party
@@ -239,6 +240,13 @@ def _both_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocConte
     if len(source) != 1 or not named <= {source[0][0], source[0][2]}:
         return
     s_iso, s_name, r_iso, r_name = source[0]
+    makers = maker_states(c.weapons)
+    if r_iso and r_iso in makers and s_iso not in makers:
+        if derivation != "previous_sentence":
+            return      # the article's dyad runs the other way: these weapons are some other transfer
+        # "South Korea signed a contract with the UAE. The contract covers 36 K9 howitzers": the maker of
+        # the weapons sells, whichever way the deal's own sentence was read
+        s_iso, s_name, r_iso, r_name = r_iso, r_name, s_iso, s_name
     if (s_name or s_iso) and not any(w.origins for w in c.weapons):
         c.suppliers = [context_party(sv, s_name, s_iso, derivation)]
     if r_name or r_iso:

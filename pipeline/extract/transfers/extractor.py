@@ -218,6 +218,12 @@ def _announced(weaponless: list[Candidate], announcing: list[Candidate]) -> list
     """The (supplier, recipient) of a deal or package a sentence announces without naming its weapons."""
     out = {(s.iso3, s.name, r.iso3, r.name) for c in announcing
            for s in c.suppliers for r in c.recipients if s.iso3 and r.iso3 and s.iso3 != r.iso3}
+    for c in announcing:
+        # "South Korea granted export licences on Tuesday. The licences cover 36 K9 howitzers for the UAE":
+        # a giver announcing without a receiver lends the next sentence its giver only
+        if c.trigger.frame in ("supply", "aid") and not c.recipients and len({s.iso3 for s in c.suppliers}) == 1 \
+                and c.suppliers[0].iso3:
+            out.add((c.suppliers[0].iso3, c.suppliers[0].name, None, None))
     for c in weaponless:
         # "Sweden and the UAE signed a defence agreement": either may supply; the next sentence's one named side
         # ("Under the deal, the UAE will receive ...") leaves the other
@@ -290,8 +296,9 @@ def _attach_date(state: _ArticleState, sv: SentenceView, c: Candidate, s_dates):
     c.date = link_date(sv, c, s_dates) or (state.lead_date if in_list else None)
     if c.date is None and c.context:
         # "These new capabilities include artillery systems": the continued transfer keeps its date
-        dyad_dates = {d for sp in c.suppliers for rp in c.recipients
-                      for d in state.prev_dates.get((sp.iso3, rp.iso3), ())}
+        dyad_dates = {d for sp in c.suppliers for rp in c.recipients   # either way: a deal's direction may
+                      for d in state.prev_dates.get((sp.iso3, rp.iso3), ())   # be settled only by its contents
+                      or state.prev_dates.get((rp.iso3, sp.iso3), ()) or state.prev_dates.get((sp.iso3, None), ())}
         if len(dyad_dates) == 1:
             c.date = next(iter(dyad_dates))
         elif not dyad_dates and c.derivation == "article" and len(c.suppliers) == 1 and len(c.recipients) == 1:
@@ -313,8 +320,8 @@ def _hand_over(state: _ArticleState, cands: list[Candidate], kept_pairs: list[tu
     for c in cands:
         if c.date is not None:
             for sp in c.suppliers:
-                for rp in c.recipients:
-                    dates.setdefault((sp.iso3, rp.iso3), set()).add(c.date)
+                for r_iso in [rp.iso3 for rp in c.recipients] or [None]:   # (S, None): a giver's announcement
+                    dates.setdefault((sp.iso3, r_iso), set()).add(c.date)
     for r, d in kept_pairs:
         state.rows.append(r)
         state.direct.append(d)

@@ -67,12 +67,29 @@ def _include_opener(sv: SentenceView):
             sv.triggers.append(Trigger(tok, Entry("aid", "approved", "approved"), "noun"))
 
 
+def _export_licence(tok) -> bool:
+    """An export licence, named as one or referred back to ("the licences" after "export licences")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ in ("compound", "amod") and c.lemma_.lower() in ("export", "exports") for c in tok.children):
+        return True
+    doc = tok.doc
+    start = max(0, tok.sent.start - 60)
+    return any(t.dep_ == "det" and t.lower_ in ("the", "these", "those") for t in tok.children) and any(
+        t.lemma_.lower() in ("export", "exports") and t.head.lemma_.lower() == tok.lemma_.lower()
+        for t in doc[start:tok.i])
+
+
 def _find_word_triggers(sv):
     lex = sv.lex
     words = lex.trigger_words
     for tok, low in zip(sv.tokens, sv.lows):
         lemma = tok.lemma_.lower()
         if lemma not in words and low not in words and not (low.endswith("s") and low[:-1] in words):
+            continue
+        if (low in lex.license_words or lemma in lex.license_words) and _export_licence(tok):
+            # "export licences had been granted. The licences cover 36 howitzers for the UAE": leave to sell
+            sv.triggers.append(Trigger(tok, Entry("supply", "approved", "approved"), "noun"))
             continue
         if low in lex.license_words or lemma in lex.license_words:
             sv.triggers.append(Trigger(tok, Entry("license", "licensed", "licensed"), "license"))
