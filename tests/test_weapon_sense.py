@@ -101,6 +101,19 @@ def test_short_name_of_a_company_named_earlier_is_the_company(ents, text, short)
     assert later and all(m.label == "COMPANY" for m in later), ents(text)
 
 
+@pytest.mark.parametrize("text, short", [
+    ("Whitehall Corp said the Navy will lease two surveillance systems from Whitehall.", "Whitehall"),
+    ("Kremlin Industries <KRM> said it won an order. Kremlin will deliver the parts in May.", "Kremlin"),
+])
+def test_company_named_after_a_seat_of_government_is_no_state(ents, text, short):
+    named = [m for m in ents(text) if m.text.startswith(short)]
+    assert named and all(m.label == "COMPANY" and not m.country_iso3 for m in named), ents(text)
+
+
+def test_the_seat_of_government_alone_is_still_its_state(ents):
+    assert any(m.text == "Whitehall" and m.country_iso3 == "GBR" for m in ents("Whitehall said Britain would send tanks."))
+
+
 def test_company_recipient_gives_no_transfer_row(nlp):
     # the weapon word in the name is not a weapon, and a company is not a receiving state
     assert rows(nlp, "The United States sold 20 helicopters to Petroleum Helicopters Inc.") == set()

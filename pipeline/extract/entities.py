@@ -279,6 +279,9 @@ def _country_candidates(text, hits, idx, day, cands, us_place_sents, gaz_starts,
         cands.append(_Cand(h.start, h.end, label, canonical, iso, kind=e.kind, entry=e))
 
 
+_COMPANY_AFTER = re.compile(r"\s+(?:%s)\b|\s*<[A-Z.]{1,6}>" % "|".join(map(re.escape, _CORP_DESIGNATORS)))
+
+
 def _org_candidates(text, hits, idx, cands):
     for h in hits:
         e = h.entry
@@ -294,6 +297,8 @@ def _org_candidates(text, hits, idx, cands):
             if any((s, en) != (h.start, h.end) for s, en, _ in idx.ents_covering(h.start, h.end, ("PERSON",))):
                 continue
         end = h.end
+        if e.label != "COMPANY" and _COMPANY_AFTER.match(text, end):
+            continue        # "Whitehall Corp", "Pentagon Industries <PNT>": a company named after the seat
         if e.label == "COMPANY":
             m = re.match(r"(?:\s+(?:Corp|Corporation|Inc|Co|Ltd|Plc|plc|PLC|AG|SA|S\.A|GmbH|SE|NV|AB|ASA|Group|"
                          r"Industries|Holdings|Limited|LLC|Company))\b\.?", text[end:end + 20])
@@ -828,6 +833,13 @@ def _short_company_names(text: str, idx: _DocIndex, accepted: list[_Cand], out: 
         frag = re.sub(r"\s+", " ", text[c.start:c.end])
         if any(n != frag and (n.startswith(frag + " ") or n.startswith(frag + "-")) for n in names):
             c.label = "COMPANY"
+    for i, c in enumerate(accepted):
+        frag = re.sub(r"\s+", " ", text[c.start:c.end])
+        if c.label == "ORG" and c.kind == "seat" and any(n.startswith(frag + " ") for n in names):
+            # "Whitehall" after "Whitehall Corp": the company again, not the seat of a government
+            owner = next(n for n in names if n.startswith(frag + " "))
+            accepted[i] = _Cand(c.start, c.end, "COMPANY", owner, names[owner].iso3, kind="short-name",
+                                source="spacy")
     for i, c in enumerate(accepted):
         if c.label != "COUNTRY" or c.kind != "demonym":
             continue
