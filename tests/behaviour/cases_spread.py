@@ -1,6 +1,6 @@
 """A fifth behavioural set: a transfer whose parts are spread over a clause or a sentence (pure data).
 
-Written for eighteen phenomena the other sets left thin, each with hard negatives beside it:
+Written for nineteen phenomena the other sets left thin, each with hard negatives beside it:
 
 - ``floating_quantifier``: coordinated parties with "each", "both" or "all" between them and the verb
   ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
@@ -48,6 +48,9 @@ Written for eighteen phenomena the other sets left thin, each with hard negative
   purchase running the other way lends nothing to the buyer's home-made weapons.
 - ``export_licence``: an export licence is leave to sell (granted by the seller's state), not licensed
   production; its contents may follow in the next sentence with their receiver ("for the UAE").
+- ``company_state_in_apposition``: a seller the gazetteer does not know, with its state in an apposition
+  ("from Astilleros Armon, a Spanish shipbuilder", "PZL Mielec, the Polish subsidiary of ..."); a company
+  with plants in two states, or none named, keeps its state unknown.
 
 Conventions are those of ``cases_fresh`` (``c()``: exact tuple set, optional tuples, quantity per tuple
 with None for "no count", date_start per tuple; publication date 2024-05-01, a Wednesday).
@@ -441,6 +444,22 @@ CASES: dict[str, list[dict]] = {
         # a production licence is still licensed production: the licensee builds
         c("Egypt will build M1A1 tanks under licence from the United States.",
           [("USA", "EGY", "armoured_vehicles")]),
+    ],
+    "company_state_in_apposition": [
+        c("Chile will buy eight patrol boats from Astilleros Armon, a Spanish shipbuilder, the navy said.",
+          [("ESP", "CHL", "ships")], q={("ESP", "CHL", "ships"): 8}),
+        c("Kenya ordered 12 armoured vehicles from Paramount Group, the South African manufacturer, in March.",
+          [("ZAF", "KEN", "armoured_vehicles")], q={("ZAF", "KEN", "armoured_vehicles"): 12}),
+        c("Vietnam will buy 20 drones from Elbit Systems, the Israeli defence contractor, officials said.",
+          [("ISR", "VNM", "uav")], q={("ISR", "VNM", "uav"): 20}),
+        c("Nigeria ordered six patrol boats from a French shipyard in May.",
+          [("FRA", "NGA", "ships")], q={("FRA", "NGA", "ships"): 6}),
+        # a company with plants in two states, or with no state named: the seller's state stays unknown
+        c("Peru will buy 20 armoured vehicles from Tatra Defence, a company with plants in Slovakia and the "
+          "Czech Republic.",
+          [(None, "PER", "armoured_vehicles")], q={(None, "PER", "armoured_vehicles"): 20}),
+        c("Ghana ordered six patrol boats from Ocea, the shipbuilder said.",
+          [(None, "GHA", "ships")], q={(None, "GHA", "ships"): 6}),
     ],
 }
 

@@ -58,6 +58,7 @@ class Lexicon:
     fleet_words: frozenset     # "operates eight frigates": a count of what a force has, not of a transfer
     encounter_words: frozenset  # "visited Seoul", "talks between": the two states of a negotiation
     accessory_terms: frozenset  # "spare parts" beside the weapons of a package: part of that sale
+    company_nouns: frozenset   # "the Polish subsidiary of ...": an apposition that names a company's state
     payer_nouns: frozenset     # "the Saudi outlay on a contract to supply": the payer's state receives
     host_noun_stages: dict     # noun hosting a trigger -> {stage?, modality?} ("plans to buy")
     group_nouns: frozenset     # plural nouns a list of states can spell out ("countries, including ...")
@@ -138,6 +139,7 @@ def lexicon() -> Lexicon:
         fleet_words=_low(data["fleet_words"]),
         encounter_words=_low(data["encounter_words"]),
         payer_nouns=_low(data["payer_nouns"]),
+        company_nouns=_low(data["company_nouns"]),
         accessory_terms=_low(data["accessory_terms"]),
         host_noun_stages={str(k).lower(): dict(v) for k, v in data["host_noun_stages"].items()},
         group_nouns=_low(data["group_nouns"]),

@@ -100,6 +100,7 @@ class SentenceView:
         for w in self.weapons:
             if not w.origins:
                 self._origin_inside_span(w)
+        self._home_state_in_apposition()
         # holders: "the Japan Defence Agency's F-15 and F-14 jet fighters and missiles"
         for p in self.parties:
             if p.root.dep_ == "poss" and p.root.head.i in self.tok_weapon:
@@ -182,6 +183,20 @@ class SentenceView:
         if first.i < w.end - 1 and first.pos_ in ("ADJ", "PROPN") and country_of(first.text) == iso:
             w.origins.append(Party(name=first.text, iso3=iso, label="COUNTRY", start=first.i, end=first.i + 1,
                                    root=first, char_start=first.idx, char_end=first.idx + len(first.text)))
+
+    def _home_state_in_apposition(self):
+        """'PZL Mielec, the Polish subsidiary of Lockheed Martin', 'Dutch shipbuilder Damen': a company the
+        gazetteer gives no state takes the one state its apposition or title noun names."""
+        for p in self.parties:
+            if p.iso3 or p.label not in ("ORG", "COMPANY"):
+                continue
+            nouns = [c for c in p.root.children if c.dep_ in ("appos", "compound") and c.i not in self.tok_party
+                     and (c.lemma_.lower() in self.lex.company_nouns or c.lower_ in self.lex.company_nouns)]
+            states = {self.tok_party[m.i].iso3 for n in nouns for m in n.children
+                      if m.dep_ in ("amod", "compound", "nmod", "poss") and m.i in self.tok_party
+                      and self.tok_party[m.i].label == "COUNTRY" and self.tok_party[m.i].iso3}
+            if len(states) == 1:
+                p.iso3 = states.pop()
 
     def _maybe_nonstate(self, p: Party):
         """'Syrian rebels', 'Nicaraguan contras': a demonym on a non-state head is a group."""
