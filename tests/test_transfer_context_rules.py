@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from pipeline.extract.transfers.context import title_parties
 from pipeline.records import EntityMention, TransferMention
 from tests.test_transfers import run, tuples
 
@@ -149,3 +150,16 @@ def test_a_continuation_two_sentences_on_takes_the_dyad_and_its_date(nlp):
     rows = [r for r in run(nlp, text) if r.char_start >= third]
     assert {(r.supplier_iso3, r.recipient_iso3, r.weapon_category, r.quantity_value, r.date_start, r.derivation)
             for r in rows} == {("GBR", "EST", "armoured_vehicles", 40, dt.date(2024, 4, 30), "article")}
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("U.S. CLEARS SALE OF TANKS TO BAHRAIN", {"USA", "BHR"}),
+    ("Whitehall sells tanks to Oman", {"GBR", "OMN"}),              # the seat of government stands for its state
+    # a company named after a seat of government or a state is no state
+    ("WHITEHALL <WHT> GETS NAVY CONTRACT", set()),
+    ("Kremlin Corp wins order for military trucks", set()),
+    ("Pentagon awards contract for tanks", {"USA"}),
+    ("Oil prices rise in Iran", set()),                               # no transfer word: nothing
+])
+def test_states_a_title_names(title, expected):
+    assert title_parties(title, dt.date(1990, 3, 1)) == expected

@@ -279,7 +279,14 @@ def _country_candidates(text, hits, idx, day, cands, us_place_sents, gaz_starts,
         cands.append(_Cand(h.start, h.end, label, canonical, iso, kind=e.kind, entry=e))
 
 
-_COMPANY_AFTER = re.compile(r"\s+(?:%s)\b|\s*<[A-Z.]{1,6}>" % "|".join(map(re.escape, _CORP_DESIGNATORS)))
+_COMPANY_AFTER = re.compile(r"\s+(?:%s)\b|\s*<[A-Z.]{1,6}>" % "|".join(map(re.escape, _CORP_DESIGNATORS)),
+                            re.IGNORECASE)
+
+
+def company_name_follows(text: str, end: int) -> bool:
+    """A corporate designator or a stock ticker right after ``end``: the words before are a company's name
+    ("Whitehall Corp", "WHITEHALL <WHT> GETS NAVY CONTRACT")."""
+    return _COMPANY_AFTER.match(text, end) is not None
 
 
 def _org_candidates(text, hits, idx, cands):

@@ -412,10 +412,11 @@ def title_parties(title: str | None, published) -> set:
     if not title:
         return set()
     try:
-        from pipeline.extract.entities import country_of
+        from pipeline.extract.entities import company_name_follows, country_of
     except Exception:  # pragma: no cover - entity module absent
         return set()
-    words = re.findall(r"[A-Za-z][\w.'’-]*", title)
+    spans = list(re.finditer(r"[A-Za-z][\w.'’-]*", title))
+    words = [m.group() for m in spans]
     lex = lexicon()
     if not any(_title_trigger(w.lower(), lex) for w in words):
         return set()
@@ -432,7 +433,7 @@ def title_parties(title: str | None, published) -> set:
                 iso = country_of(phrase, published)
             except Exception:
                 iso = None
-            if iso:
+            if iso and not company_name_follows(title, spans[i + n - 1].end()):   # "WHITEHALL <WHT> GETS ..."
                 hit = (iso, n)
                 break
         if hit:
