@@ -1,6 +1,6 @@
 """A fifth behavioural set: a transfer whose parts are spread over a clause or a sentence (pure data).
 
-Written for nineteen phenomena the other sets left thin, each with hard negatives beside it:
+Written for twenty phenomena the other sets left thin, each with hard negatives beside it:
 
 - ``floating_quantifier``: coordinated parties with "each", "both" or "all" between them and the verb
   ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
@@ -51,6 +51,9 @@ Written for nineteen phenomena the other sets left thin, each with hard negative
 - ``company_state_in_apposition``: a seller the gazetteer does not know, with its state in an apposition
   ("from Astilleros Armon, a Spanish shipbuilder", "PZL Mielec, the Polish subsidiary of ..."); a company
   with plants in two states, or none named, keeps its state unknown.
+- ``built_for_or_abroad``: "corvettes which were built for Egypt by Germany's TKMS" (a relative clause, not
+  only a participle), and a weapon a state holds built by another state's maker ("Morocco's new patrol
+  vessel, built by Spain's Navantia"); built at home, or with no holder, is no transfer.
 
 Conventions are those of ``cases_fresh`` (``c()``: exact tuple set, optional tuples, quantity per tuple
 with None for "no count", date_start per tuple; publication date 2024-05-01, a Wednesday).
@@ -460,6 +463,19 @@ CASES: dict[str, list[dict]] = {
           [(None, "PER", "armoured_vehicles")], q={(None, "PER", "armoured_vehicles"): 20}),
         c("Ghana ordered six patrol boats from Ocea, the shipbuilder said.",
           [(None, "GHA", "ships")], q={(None, "GHA", "ships"): 6}),
+    ],
+    "built_for_or_abroad": [
+        c("Two corvettes which were built for Egypt by Germany's TKMS arrived in Alexandria.",
+          [("DEU", "EGY", "ships")], q={("DEU", "EGY", "ships"): 2}),
+        c("A submarine that was built for Bangladesh by China was commissioned in Chittagong on Sunday.",
+          [("CHN", "BGD", "submarines")], q={("CHN", "BGD", "submarines"): 1}),
+        c("Morocco's new patrol vessel, built by Spain's Navantia, arrived in Casablanca on Monday.",
+          [("ESP", "MAR", "ships")], d={("ESP", "MAR", "ships"): "2024-04-29"}),
+        c("Greece's frigates, built by France's Naval Group, entered service in 2025.",
+          [("FRA", "GRC", "ships")]),
+        # built at home, or built with no holder named: no transfer
+        c("India's new Su-30 jets, built by HAL in Nashik, were shown on Monday.", []),
+        c("The new frigates, built by France's Naval Group, were shown at a naval fair on Monday.", []),
     ],
 }
 

@@ -68,8 +68,7 @@ KNOWN_GAPS_CONTEXT = frozenset({
 KNOWN_GAPS_FRESH = frozenset({
     "party_in_headline-1", "party_in_headline-4", "party_in_headline-5", "party_in_headline-6",
     "transfer_date_not_statement-1",
-    "passive_in_relative-3", "passive_in_relative-4",
-    "made_in_origin-5",
+    "passive_in_relative-3",
     "parties_previous_sentence-1", "parties_previous_sentence-4",
     "non_state_recipient-6",
 })

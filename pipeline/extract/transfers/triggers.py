@@ -67,6 +67,14 @@ def _include_opener(sv: SentenceView):
             sv.triggers.append(Trigger(tok, Entry("aid", "approved", "approved"), "noun"))
 
 
+def _foreign_built_holding(sv, verb) -> bool:
+    """'The Moroccan navy's new patrol vessel, built by Spain's Navantia': a weapon a state holds, built by
+    another state's maker, came from that state."""
+    holder = sv.tok_weapon[verb.head.i].possessor
+    agents = [sv.tok_party[o.i] for a in verb.children if a.dep_ == "agent" for o in a.subtree if o.i in sv.tok_party]
+    return holder is not None and bool(holder.iso3) and any(p.iso3 and p.iso3 != holder.iso3 for p in agents)
+
+
 def _export_licence(tok) -> bool:
     """An export licence, named as one or referred back to ("the licences" after "export licences")."""
     if tok.pos_ not in ("NOUN", "PROPN"):
@@ -94,9 +102,11 @@ def _find_word_triggers(sv):
         if low in lex.license_words or lemma in lex.license_words:
             sv.triggers.append(Trigger(tok, Entry("license", "licensed", "licensed"), "license"))
             continue
-        if lemma in lex.production_verbs and tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.i in sv.tok_weapon \
-                and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
-            # "two Type 054A frigates built by China for Pakistan": built for another state is supplied to it
+        if lemma in lex.production_verbs and tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") \
+                and tok.head.i in sv.tok_weapon and (any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+                                                     or _foreign_built_holding(sv, tok)):
+            # "two Type 054A frigates built by China for Pakistan", "a frigate that was built for Indonesia by
+            # Damen": built for another state is supplied to it
             sv.triggers.append(Trigger(tok, Entry("supply", "delivered", "approved"), "verb"))
             continue
         if lemma in lex.production_verbs and tok.tag_.startswith("VB") and _permitted(sv, tok):
