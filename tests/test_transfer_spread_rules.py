@@ -13,6 +13,7 @@ from pipeline.extract.transfers.later_counts import _deal_ceiling, counts_named_
 from pipeline.extract.transfers.package_dates import dates_from_announcement
 from pipeline.extract.transfers.rows import dedupe
 from pipeline.records import EntityMention, Figure, TransferMention
+from tests.test_transfers import run, tuples
 
 
 def _article(first: str, second: str, count: str, item: str, extra_weapons=()):
@@ -154,3 +155,21 @@ def test_an_up_to_count_is_a_deals_ceiling_unless_a_rate_or_capacity(sentence, e
     fig = Figure(at, end, sentence[at:end], value_high=60.0, qualifier="at_most" if "up to" in sentence else "exact",
                  unit="count", item=item)
     assert _deal_ceiling(sentence, 0, fig) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a news agency in the dateline is no party: no (supplier, None) row beside the real one
+    ("ABU DHABI, May 1 (AFP) - The UAE received its first VT-4 tanks from Beijing on Monday.",
+     {("CHN", "ARE", "armoured_vehicles")}),
+    ("SEOUL, May 1 (Reuters) - Seoul will sell 24 K9 howitzers to Cairo, officials said.",
+     {("KOR", "EGY", "artillery")}),
+    # a state's own exporter: its possessor sells, wherever the parser hangs 'state-run'
+    ("The tanks were delivered to Romania by the German government's state-run arms exporter.",
+     {("DEU", "ROU", "armoured_vehicles")}),
+    ("Officials confirmed the delivery of 96 Rafale jets to Amman by Paris's state arms exporter.",
+     {("FRA", "JOR", "aircraft")}),
+    # but a client's supplier serves the possessor
+    ("Russia is India's main arms supplier.", {("RUS", "IND", "unspecified")}),
+])
+def test_datelines_and_state_exporters(nlp, text, expected):
+    assert tuples(run(nlp, text)) == expected

@@ -109,6 +109,13 @@ def _rows(name: str):
     return list(csv.DictReader(lines))
 
 
+@functools.lru_cache(maxsize=1)
+def media_names() -> frozenset:
+    """Canonical names of news organisations ("Reuters", "Agence France-Presse"): they report transfers,
+    never take part in one ("ABU DHABI, May 1 (AFP) - The UAE received ...")."""
+    return frozenset(r["name"].strip() for r in _rows("organisations.csv") if r["kind"].strip() == "media")
+
+
 def _default_case(alias: str) -> str:
     letters = [c for c in alias if c.isalpha()]
     return "exact" if letters and not any(c.islower() for c in letters) else "title"

@@ -376,5 +376,6 @@ _OWNER_MODIFIERS = {"state", "state-run", "state-owned", "national", "government
 
 def _owned_agent(trig: Trigger) -> bool:
     """'Russia's state arms exporter', 'its own supplier': the possessor owns the agent, it is not served by it."""
-    return bool(trig.entry.agent) and any(c.dep_ in ("amod", "compound") and c.lower_ in _OWNER_MODIFIERS
-                                          for c in trig.token.children)
+    return bool(trig.entry.agent) and any(   # "state arms exporter", "state-run exporter": anywhere in the modifiers
+        c.dep_ in ("amod", "compound", "npadvmod", "nmod") and any(t.lower_ in _OWNER_MODIFIERS for t in c.subtree)
+        for c in trig.token.lefts)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.doc_views import doc_text
+from pipeline.extract.gazetteer import media_names
 from pipeline.extract.transfers.lexicon import Lexicon
 from pipeline.extract.transfers.model import PARTY_LABELS, Party, Trigger, Weapon, token_range
 
@@ -67,7 +68,7 @@ class SentenceView:
                 self.weapons.append(w)
                 for i in range(span.start, span.end):
                     self.tok_weapon[i] = w
-            elif e.label in PARTY_LABELS:
+            elif e.label in PARTY_LABELS and (e.canonical_name or e.text) not in media_names():
                 p = Party(name=e.canonical_name or e.text, iso3=e.country_iso3, label=e.label,
                           start=span.start, end=span.end, root=span.root,
                           char_start=e.char_start, char_end=e.char_end)
