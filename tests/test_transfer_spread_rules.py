@@ -173,3 +173,14 @@ def test_an_up_to_count_is_a_deals_ceiling_unless_a_rate_or_capacity(sentence, e
 ])
 def test_datelines_and_state_exporters(nlp, text, expected):
     assert tuples(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the article's voice is the giver named elsewhere; a quote attributed to another state speaks for that one
+    ('The United States will sell more missiles abroad this year. "We have signed for 24 Javelin missiles from '
+     'Washington," the Indian defence minister told parliament.', ("USA", "IND", "missiles")),
+    ('France has delivered Rafale jets to Greece. "We will buy 12 more Rafale jets from Paris," the Croatian '
+     'defence minister said on Monday.', ("FRA", "HRV", "aircraft")),
+])
+def test_a_quote_speaks_for_the_state_of_its_own_speaker(nlp, text, expected):
+    assert expected in tuples(run(nlp, text))

@@ -40,7 +40,6 @@ KNOWN_GAPS_HARD = frozenset({
     "genitive_buyer_nominal_hard-5",
     "deliveries_from_to_hard-4",
     "relative_clause_hard-4", "relative_clause_hard-5",
-    "reported_speech_hard-2",
     "genitive_recipient_force_hard-5",
     "deal_signed_hard-3",
     "clause_split_hard-2", "clause_split_hard-5",

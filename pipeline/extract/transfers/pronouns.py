@@ -126,6 +126,8 @@ def _unresolved(sv: SentenceView, tok):
 def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speaker: Party | None = None,
                      split_focus: bool = False):
     """``split_focus``: the sentence before put two states in focus (``focus_is_split``)."""
+    if speaker is not None and quoted_speaker_state(sv) is not None:
+        speaker = None    # '"We have signed for ...," the Indian defence minister said': the quote's own voice
     for tok in sv.tokens:
         low = tok.lower_
         target = None
