@@ -1,6 +1,6 @@
 """A fifth behavioural set: a transfer whose parts are spread over a clause or a sentence (pure data).
 
-Written for twenty phenomena the other sets left thin, each with hard negatives beside it:
+Written for twenty-two phenomena the other sets left thin, each with hard negatives beside it:
 
 - ``floating_quantifier``: coordinated parties with "each", "both" or "all" between them and the verb
   ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
@@ -54,6 +54,11 @@ Written for twenty phenomena the other sets left thin, each with hard negatives 
 - ``built_for_or_abroad``: "corvettes which were built for Egypt by Germany's TKMS" (a relative clause, not
   only a participle), and a weapon a state holds built by another state's maker ("Morocco's new patrol
   vessel, built by Spain's Navantia"); built at home, or with no holder, is no transfer.
+- ``signed_deal_to_supply``: "signed a contract with Egypt to supply 14 helicopters", parsed with the
+  infinitive as the signing's purpose: the deal's other party receives; two signatories ("France and India
+  signed an agreement to supply 26 Rafale jets"): the weapons' maker sells.
+- ``maker_among_coordinated_suppliers``: "France and Germany supplied Leopard tanks": the verb after the
+  maker state is its own, so the maker is one more supplier, not the weapon's origin word.
 
 Conventions are those of ``cases_fresh`` (``c()``: exact tuple set, optional tuples, quantity per tuple
 with None for "no count", date_start per tuple; publication date 2024-05-01, a Wednesday).
@@ -476,6 +481,33 @@ CASES: dict[str, list[dict]] = {
         # built at home, or built with no holder named: no transfer
         c("India's new Su-30 jets, built by HAL in Nashik, were shown on Monday.", []),
         c("The new frigates, built by France's Naval Group, were shown at a naval fair on Monday.", []),
+    ],
+    "signed_deal_to_supply": [
+        c("Leonardo said on Monday it had signed a contract with Egypt to supply 14 AW101 helicopters.",
+          [("ITA", "EGY", "helicopters")], q={("ITA", "EGY", "helicopters"): 14}),
+        c("Germany signed an agreement with Qatar on Friday to deliver 24 Leopard tanks.",
+          [("DEU", "QAT", "armoured_vehicles")], q={("DEU", "QAT", "armoured_vehicles"): 24}),
+        c("Turkey signed a contract with Indonesia last year to deliver 12 Anka drones.",
+          [("TUR", "IDN", "uav")], q={("TUR", "IDN", "uav"): 12}),
+        # two signatories: the maker of the weapons is the seller
+        c("France and India signed an agreement to supply 26 Rafale jets.",
+          [("FRA", "IND", "aircraft")], q={("FRA", "IND", "aircraft"): 26}),
+        c("Brazil and Sweden signed a deal to supply 36 Gripen jets.",
+          [("SWE", "BRA", "aircraft")], q={("SWE", "BRA", "aircraft"): 36}),
+        c("France and Germany signed an agreement to develop a new battle tank.", []),
+    ],
+    "maker_among_coordinated_suppliers": [
+        c("France and Germany supplied Leopard tanks to Ukraine.",
+          [("FRA", "UKR", "armoured_vehicles"), ("DEU", "UKR", "armoured_vehicles")]),
+        c("Spain and Germany have sent Leopard 2 tanks to Ukraine.",
+          [("ESP", "UKR", "armoured_vehicles"), ("DEU", "UKR", "armoured_vehicles")]),
+        c("Norway and the United States delivered NASAMS air defence systems to Ukraine.",
+          [("NOR", "UKR", "air_defence"), ("USA", "UKR", "air_defence")]),
+        c("Canada and Sweden supplied Carl Gustaf recoilless rifles to Latvia.",
+          [("CAN", "LVA", "small_arms"), ("SWE", "LVA", "small_arms")]),
+        # a maker word on the weapon is its origin, not a supplier
+        c("Iraq has bought Russian-supplied helicopters from Belarus.", [("BLR", "IRQ", "helicopters")]),
+        c("Poland supplied Soviet-made T-72 tanks to Ukraine.", [("POL", "UKR", "armoured_vehicles")]),
     ],
 }
 

@@ -41,7 +41,6 @@ KNOWN_GAPS_HARD = frozenset({
     "deliveries_from_to_hard-4",
     "relative_clause_hard-4", "relative_clause_hard-5",
     "genitive_recipient_force_hard-5",
-    "deal_signed_hard-3",
     "clause_split_hard-2", "clause_split_hard-5",
     "parenthetical_hard-3",
     "coordinated_suppliers_hard-2",

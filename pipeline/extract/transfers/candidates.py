@@ -4,6 +4,7 @@ yields to the verb it hosts)."""
 from __future__ import annotations
 
 from pipeline.extract.transfers.chain import build_chain, is_passive
+from pipeline.extract.transfers.lexicon import lexicon
 from pipeline.extract.transfers.model import Candidate, Party, Trigger
 from pipeline.extract.transfers.roles import attach, role_for
 from pipeline.extract.transfers.sentence import REFLEXIVE, RELATIVE, SUBJ, SentenceView, noun_kind
@@ -344,6 +345,43 @@ def _own_object(sv: SentenceView, c: Candidate) -> bool:
                for ch in c.trigger.token.children)
 
 
+def _partner_of_deal(c: Candidate, cands: list[Candidate]):
+    """'Germany signed an agreement with Qatar to deliver 24 tanks', parsed with the infinitive as the
+    signing's purpose: the supply's receiver is the deal's party that is not its supplier."""
+    tok = c.trigger.token
+    if not c.suppliers or c.recipients or c.trigger.frame != "supply" or tok.dep_ != "advcl" \
+            or not any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children):
+        return
+    mine = {p.key for p in c.suppliers}
+    deals = [o for o in cands if o is not c and o.trigger.kind == "noun" and o.trigger.frame == "neutral"
+             and o.trigger.token.head.i == tok.head.i]
+    others = {p.key: p for o in deals for p in o.suppliers + o.recipients + o.sides if p.key not in mine}
+    if len(others) == 1:
+        c.recipients = list(others.values())
+
+
+def _signatories_by_maker(c: Candidate):
+    """'France and India signed an agreement to supply 26 Rafale jets': two states signing a deal to supply
+    are its two sides, and the maker of the weapons is the seller (coordinated suppliers without a deal
+    noun, "France and Germany supplied tanks", stay joint suppliers)."""
+    if c.recipients or c.trigger.frame != "supply" or len({p.iso3 for p in c.suppliers}) != 2 \
+            or any(p.iso3 is None for p in c.suppliers):
+        return
+    hosts = [lk.token for lk in c.chain_idx.values() if lk.kind == "noun_host"]
+    if not any(getattr(_noun_entry(h), "frame", None) == "neutral" for h in hosts):
+        return
+    makers = maker_states(c.weapons) & {p.iso3 for p in c.suppliers}
+    if len(makers) == 1:
+        seller = next(iter(makers))
+        c.recipients = [p for p in c.suppliers if p.iso3 != seller]
+        c.suppliers = [p for p in c.suppliers if p.iso3 == seller]
+
+
+def _noun_entry(tok):
+    nouns = lexicon().nouns
+    return nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+
+
 def share_parties(cands: list[Candidate]):
     """Within one sentence a transfer missing one side takes it from the sentence's other transfers when
     they name exactly one: 'providing Ukraine with systems, including Patriot batteries donated by
@@ -359,6 +397,9 @@ def share_parties(cands: list[Candidate]):
             if c.suppliers and not c.recipients and c.trigger.frame == "supply" and c.trigger.kind == "verb" \
                     and c.trigger.token.dep_ in ("acl", "relcl", "conj", "appos"):
                 c.recipients = [only]
+    for c in cands:
+        _partner_of_deal(c, cands)
+        _signatories_by_maker(c)
     if len(suppliers) == 1:
         only = next(iter(suppliers.values()))
         for c in cands:

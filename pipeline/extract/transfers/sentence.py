@@ -160,6 +160,8 @@ class SentenceView:
             t = self.doc[j]
             if t.lower_ in ("and", ",", "or") and tok.dep_ in _ARGUMENT_DEPS:
                 break   # "from the United States and Javelin missiles from Britain": a party, then a list
+            if t.tag_ in ("VBD", "VBZ", "VBP") and j == p.end:
+                break   # "France and Germany supplied Leopard tanks": the party's own verb, not "Russian-supplied"
             if t.text in ("-", "–") or t.lower_ in _MADE or t.lower_ in ("and", ",", "or", "new", "additional") \
                     or j in self.tok_party or t.pos_ in ("ADJ",) or t.lemma_.lower() in _MADE:
                 j += 1
