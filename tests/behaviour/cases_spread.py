@@ -1,6 +1,6 @@
 """A fifth behavioural set: a transfer whose parts are spread over a clause or a sentence (pure data).
 
-Written for twenty-two phenomena the other sets left thin, each with hard negatives beside it:
+Written for twenty-three phenomena the other sets left thin, each with hard negatives beside it:
 
 - ``floating_quantifier``: coordinated parties with "each", "both" or "all" between them and the verb
   ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
@@ -59,6 +59,8 @@ Written for twenty-two phenomena the other sets left thin, each with hard negati
   signed an agreement to supply 26 Rafale jets"): the weapons' maker sells.
 - ``maker_among_coordinated_suppliers``: "France and Germany supplied Leopard tanks": the verb after the
   maker state is its own, so the maker is one more supplier, not the weapon's origin word.
+- ``deal_apposition_names_parties``: "The deal, Britain's largest with Nigeria in a decade, covers ...":
+  the apposition stands for the deal and names its sides.
 
 Conventions are those of ``cases_fresh`` (``c()``: exact tuple set, optional tuples, quantity per tuple
 with None for "no count", date_start per tuple; publication date 2024-05-01, a Wednesday).
@@ -508,6 +510,22 @@ CASES: dict[str, list[dict]] = {
         # a maker word on the weapon is its origin, not a supplier
         c("Iraq has bought Russian-supplied helicopters from Belarus.", [("BLR", "IRQ", "helicopters")]),
         c("Poland supplied Soviet-made T-72 tanks to Ukraine.", [("POL", "UKR", "armoured_vehicles")]),
+    ],
+    "deal_apposition_names_parties": [
+        c("The deal, Britain's largest with Nigeria in a decade, covers 200 Storm Shadow cruise missiles and 16 "
+          "Challenger 2 tanks.",
+          [("GBR", "NGA", "missiles"), ("GBR", "NGA", "armoured_vehicles")],
+          q={("GBR", "NGA", "missiles"): 200, ("GBR", "NGA", "armoured_vehicles"): 16}),
+        c("The contract, France's biggest with India, covers 26 Rafale jets.",
+          [("FRA", "IND", "aircraft")], q={("FRA", "IND", "aircraft"): 26}),
+        c("The agreement, Seoul's second with Warsaw this year, covers 96 K9 howitzers.",
+          [("KOR", "POL", "artillery")], q={("KOR", "POL", "artillery"): 96}),
+        c("The sale, Israel's biggest to India, covers 12 Heron drones.",
+          [("ISR", "IND", "uav")], q={("ISR", "IND", "uav"): 12}),
+        c("The sale, Germany's first to Qatar, includes 24 Leopard tanks.",
+          [("DEU", "QAT", "armoured_vehicles")], q={("DEU", "QAT", "armoured_vehicles"): 24}),
+        # an apposition that names no party lends none
+        c("The deal, the largest in a decade, covers 12 Rafale jets.", []),
     ],
 }
 

@@ -64,6 +64,10 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
             d = "nsubj"   # "LONDON, Oct 20 - British Aerospace Plc <BAEL.L> has won": dateline-broken subject
         if d in SUBJ and h.dep_ in ("aux", "auxpass") and h.head.pos_ in ("VERB", "AUX"):
             h = h.head    # "the United States will re-sequence": a subject the parser hung on the auxiliary
+        if h.dep_ == "appos" and h.head.i in chain_idx and h.i not in chain_idx and h.pos_ in ("ADJ", "NOUN") \
+                and h.i not in sv.tok_weapon and chain_idx[h.head.i].kind in ("self", "noun_host") \
+                and noun_kind(sv, h) not in ("party", "party_head") and d in ("poss", "prep"):
+            h = h.head    # "The deal, Britain's largest with Nigeria in a decade, covers ...": the apposition is the deal
         if h.i in chain_idx:
             if st.locked and st.prep is not None:
                 d = "prep"   # "helicopters for Norwegian Defence": the preposition inside the object decides
