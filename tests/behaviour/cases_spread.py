@@ -1,6 +1,6 @@
 """A fifth behavioural set: a transfer whose parts are spread over a clause or a sentence (pure data).
 
-Written for twenty-three phenomena the other sets left thin, each with hard negatives beside it:
+Written for twenty-four phenomena the other sets left thin, each with hard negatives beside it:
 
 - ``floating_quantifier``: coordinated parties with "each", "both" or "all" between them and the verb
   ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
@@ -61,6 +61,8 @@ Written for twenty-three phenomena the other sets left thin, each with hard nega
   maker state is its own, so the maker is one more supplier, not the weapon's origin word.
 - ``deal_apposition_names_parties``: "The deal, Britain's largest with Nigeria in a decade, covers ...":
   the apposition stands for the deal and names its sides.
+- ``civil_drones_and_services``: farm, hobby and camera drones and air-ambulance helicopters are civil
+  trade; an armed force's medevac helicopters and combat drones are arms.
 
 Conventions are those of ``cases_fresh`` (``c()``: exact tuple set, optional tuples, quantity per tuple
 with None for "no count", date_start per tuple; publication date 2024-05-01, a Wednesday).
@@ -526,6 +528,16 @@ CASES: dict[str, list[dict]] = {
           [("DEU", "QAT", "armoured_vehicles")], q={("DEU", "QAT", "armoured_vehicles"): 24}),
         # an apposition that names no party lends none
         c("The deal, the largest in a decade, covers 12 Rafale jets.", []),
+    ],
+    "civil_drones_and_services": [
+        c("Chinese firms exported 16 thousand crop-spraying drones to Cairo last year.", []),
+        c("Japan sold 300 agricultural drones to Vietnam last year.", []),
+        c("Kenya bought 20 hobby drones from a Chinese retailer for its national parks.", []),
+        c("Norway ordered six AW169 helicopters from Italy for its air ambulance service.", []),
+        # an armed force's own medical helicopters and combat drones stay arms
+        c("The Philippine air force ordered 12 medevac helicopters from Poland.", [("POL", "PHL", "helicopters")],
+          q={("POL", "PHL", "helicopters"): 12}),
+        c("Turkey exported Bayraktar TB2 combat drones to Poland.", [("TUR", "POL", "uav")]),
     ],
 }
 

@@ -47,8 +47,6 @@ KNOWN_GAPS_HARD = frozenset({
     "despite_objections_hard-5",
     "neighbour_competitor_hard-3",
     "domestic_procurement_hard-3",
-    "civil_airliner_hard-4",
-    "arms_word_other_sense_hard-5",
 })
 
 KNOWN_GAPS_CONTEXT = frozenset({

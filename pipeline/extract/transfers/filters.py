@@ -8,7 +8,7 @@ from pipeline.extract.transfers.sentence import SentenceView
 
 
 def is_civil(sv: SentenceView, w: Weapon) -> bool:
-    if w.category not in ("aircraft", "engines", "helicopters", "other", "unspecified"):
+    if w.category not in ("aircraft", "engines", "helicopters", "uav", "other", "unspecified"):
         return False
     lex = sv.lex
     words = set(sv.lows)
