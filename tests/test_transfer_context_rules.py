@@ -160,6 +160,9 @@ def test_a_continuation_two_sentences_on_takes_the_dyad_and_its_date(nlp):
     ("Kremlin Corp wins order for military trucks", set()),
     ("Pentagon awards contract for tanks", {"USA"}),
     ("Oil prices rise in Iran", set()),                               # no transfer word: nothing
+    # an all-capital headline: a word that is an acronym of a state body is still a word ("PLAN")
+    ("PENTAGON DELAYS PLAN TO BUY EUROPEAN MISSILE", {"USA"}),
+    ("USSR SELLS JETS TO INDIA", {"SUN", "IND"}),
 ])
 def test_states_a_title_names(title, expected):
     assert title_parties(title, dt.date(1990, 3, 1)) == expected

@@ -184,3 +184,20 @@ def test_datelines_and_state_exporters(nlp, text, expected):
 ])
 def test_a_quote_speaks_for_the_state_of_its_own_speaker(nlp, text, expected):
     assert expected in tuples(run(nlp, text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "which is R's main supplier": the relative clause's antecedent supplies (or, as customer, buys)
+    ("The technology might fall into the hands of the Soviet Union, which is India's main weapons supplier.",
+     {("SUN", "IND", "unspecified")}),
+    ("Officials met envoys from Russia, which is Egypt's main arms supplier.", {("RUS", "EGY", "unspecified")}),
+    ("Talks included India, which is Israel's biggest arms customer.", {("ISR", "IND", "unspecified")}),
+    # a non-state group named by its head noun alone is the party: no state is borrowed for it
+    ("Iran has supplied rockets to the militants, officials said.", {("IRN", None, "ammunition")}),
+    ("The rebels received anti-tank missiles from Turkey.", {("TUR", None, "missiles")}),
+    # (the administration speaks for the article's one giver; the rebels are not Ukraine)
+    ("Ukraine received tanks from Poland in May. The administration intends to provide arms to the rebels.",
+     {("POL", "UKR", "armoured_vehicles"), ("POL", None, "unspecified")}),
+])
+def test_relative_agents_and_bare_groups(nlp, text, expected):
+    assert tuples(run(nlp, text)) == expected

@@ -116,6 +116,14 @@ def media_names() -> frozenset:
     return frozenset(r["name"].strip() for r in _rows("organisations.csv") if r["kind"].strip() == "media")
 
 
+@functools.lru_cache(maxsize=1)
+def country_abbreviations() -> frozenset:
+    """The all-capital short forms of states (US, UK, USSR, UAE, DPRK): in an all-capital headline these are
+    the only capitalised words that may stand for a state without their title-case form doing so (not
+    "PLAN", the Chinese navy's acronym, in "PENTAGON DELAYS PLAN TO BUY EUROPEAN MISSILE")."""
+    return frozenset(r["alias"].strip() for r in _rows("country_aliases.csv") if r["kind"].strip() == "abbr")
+
+
 def _default_case(alias: str) -> str:
     letters = [c for c in alias if c.isalpha()]
     return "exact" if letters and not any(c.islower() for c in letters) else "title"

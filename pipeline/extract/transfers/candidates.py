@@ -176,7 +176,12 @@ def _relative_on_party(sv: SentenceView, trig: Trigger, chain: list, passive: bo
     """Relative and participial clauses on a party: 'Russia, which bought drones ...', 'Northrop,
     seeking to sell F-5s ...': the party (and its conjuncts) is the subject."""
     role = {"supply": "S", "acquire": "R", "possession": "R", "license": "R"}.get(trig.frame)
-    if trig.kind not in ("verb", "possession", "license") or role is None:
+    if role is None:
+        return
+    if trig.kind == "noun" and trig.entry.agent:
+        _relative_agent(sv, trig, chain, role, roles)
+        return
+    if trig.kind not in ("verb", "possession", "license"):
         return
     for link in [lk for lk in chain if lk.kind in ("self", "subj_control")]:
         v = link.token
@@ -215,6 +220,21 @@ def _payer_on_chain(sv: SentenceView, trig: Trigger, chain: list, roles: dict):
         roles["S"] = [q for q in roles["S"] if q.key != p.key]
         if not any(q.key == p.key for q in roles["R"]):
             roles["R"].append(p)
+
+
+def _relative_agent(sv: SentenceView, trig: Trigger, chain: list, role: str, roles: dict):
+    """'the Soviet Union, which is India's main weapons supplier': the antecedent of the copula's relative
+    subject is the supplier (or, for "customer", the buyer)."""
+    for link in chain:
+        v = link.token
+        if link.kind != "copula" or v.dep_ != "relcl":
+            continue
+        if not any(c.dep_ in SUBJ and c.lower_ in RELATIVE for c in v.children):
+            continue
+        p = _party_of_head(sv, v.head)
+        if p is not None and not any(p.key == q.key for v_ in roles.values() for q in v_):
+            roles[role].append(p)
+        return
 
 
 def _adjective_holder(sv: SentenceView, trig: Trigger, roles: dict):

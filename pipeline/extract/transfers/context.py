@@ -413,9 +413,11 @@ def title_parties(title: str | None, published) -> set:
         return set()
     try:
         from pipeline.extract.entities import company_name_follows, country_of
+        from pipeline.extract.gazetteer import country_abbreviations
     except Exception:  # pragma: no cover - entity module absent
         return set()
     spans = list(re.finditer(r"[A-Za-z][\w.'’-]*", title))
+    shouting = not any(ch.islower() for ch in title)
     words = [m.group() for m in spans]
     lex = lexicon()
     if not any(_title_trigger(w.lower(), lex) for w in words):
@@ -433,6 +435,8 @@ def title_parties(title: str | None, published) -> set:
                 iso = country_of(phrase, published)
             except Exception:
                 iso = None
+            if iso and shouting and phrase not in country_abbreviations() and not country_of(phrase.title(), published):
+                iso = None    # an all-capital headline: "PLAN" is a word there, not the Chinese navy
             if iso and not company_name_follows(title, spans[i + n - 1].end()):   # "WHITEHALL <WHT> GETS ..."
                 hit = (iso, n)
                 break

@@ -40,6 +40,7 @@ class Lexicon:
     possible_modals: frozenset
     party_head_nouns: frozenset
     nonstate_heads: frozenset
+    bare_nonstate_heads: frozenset  # "to the rebels": a group party on its own
     domestic_military: tuple
     generic_single: frozenset  # one-word generic weapon lemmas/forms
     generic_multi_by_first: dict  # multi-word generic weapon phrases (lower-case token tuples) by first word
@@ -121,6 +122,7 @@ def lexicon() -> Lexicon:
         possible_modals=_low(data["possible_modals"]),
         party_head_nouns=_low(data["party_head_nouns"]),
         nonstate_heads=_low(data["nonstate_heads"]),
+        bare_nonstate_heads=_low(data["bare_nonstate_heads"]),
         domestic_military=tuple(sorted((str(x).lower() for x in data["domestic_military"]), key=len, reverse=True)),
         generic_single=frozenset(g for g in generic if " " not in g),
         generic_multi_by_first=_by_first_word(tuple(g.split()) for g in generic if " " in g),

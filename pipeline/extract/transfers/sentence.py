@@ -102,6 +102,7 @@ class SentenceView:
             if not w.origins:
                 self._origin_inside_span(w)
         self._home_state_in_apposition()
+        self._bare_groups()
         # holders: "the Japan Defence Agency's F-15 and F-14 jet fighters and missiles"
         for p in self.parties:
             if p.root.dep_ == "poss" and p.root.head.i in self.tok_weapon:
@@ -186,6 +187,21 @@ class SentenceView:
         if first.i < w.end - 1 and first.pos_ in ("ADJ", "PROPN") and country_of(first.text) == iso:
             w.origins.append(Party(name=first.text, iso3=iso, label="COUNTRY", start=first.i, end=first.i + 1,
                                    root=first, char_start=first.idx, char_end=first.idx + len(first.text)))
+
+    def _bare_groups(self):
+        """'to provide arms and equipment to the rebels': a non-state group named by its head noun alone is a
+        party (NULL iso3), so that no state is borrowed for it."""
+        for t in self.doc[self.sent.start:self.sent.end]:
+            if t.i in self.tok_party or t.i in self.tok_weapon or t.pos_ not in ("NOUN", "PROPN") \
+                    or (t.lower_ not in self.lex.bare_nonstate_heads and t.lemma_.lower() not in self.lex.bare_nonstate_heads):
+                continue
+            if any(c.i in self.tok_party for c in t.children):
+                continue      # "Syrian rebels": _maybe_nonstate made the demonym the group
+            p = Party(name=t.text, iso3=None, label="GROUP", start=t.i, end=t.i + 1, root=t,
+                      char_start=t.idx, char_end=t.idx + len(t.text))
+            p.surface = t.text
+            self.parties.append(p)
+            self.tok_party[t.i] = p
 
     def _home_state_in_apposition(self):
         """'PZL Mielec, the Polish subsidiary of Lockheed Martin', 'Dutch shipbuilder Damen': a company the
