@@ -201,3 +201,12 @@ def test_a_quote_speaks_for_the_state_of_its_own_speaker(nlp, text, expected):
 ])
 def test_relative_agents_and_bare_groups(nlp, text, expected):
     assert tuples(run(nlp, text)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. has said it will not allow Iran to use the missiles to choke off oil shipments and has offered its "
+    "warships to escort Kuwaiti tankers past the missile batteries.",
+    "Britain will not let Argentina use the missiles near the islands and has sent its frigates to patrol the area.",
+])
+def test_a_holder_is_no_receiver_of_another_verbs_weapons(nlp, text):
+    assert not any(r.recipient_iso3 in ("IRN", "ARG") for r in run(nlp, text))

@@ -402,6 +402,17 @@ def _noun_entry(tok):
     return nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
 
 
+def _receives_these(party: Party, c: Candidate, sources: list[Candidate]) -> bool:
+    """A holder receives only the weapons it holds ("using T-72 tanks supplied by Poland"), not another verb's
+    ("will not allow Iran to use the missiles ... and has offered its warships to escort tankers")."""
+    holders = [o for o in sources if o.trigger.frame == "possession" and any(p.key == party.key for p in o.recipients)]
+    givers = [o for o in sources if o.trigger.frame != "possession" and any(p.key == party.key for p in o.recipients)]
+    if givers or not holders:
+        return True
+    mine = {w.root.i for w in c.weapons}
+    return any(w.root.i in mine for o in holders for w in o.weapons)
+
+
 def share_parties(cands: list[Candidate]):
     """Within one sentence a transfer missing one side takes it from the sentence's other transfers when
     they name exactly one: 'providing Ukraine with systems, including Patriot batteries donated by
@@ -415,7 +426,7 @@ def share_parties(cands: list[Candidate]):
         only = next(iter(recips.values()))
         for c in cands:
             if c.suppliers and not c.recipients and c.trigger.frame == "supply" and c.trigger.kind == "verb" \
-                    and c.trigger.token.dep_ in ("acl", "relcl", "conj", "appos"):
+                    and c.trigger.token.dep_ in ("acl", "relcl", "conj", "appos") and _receives_these(only, c, sources):
                 c.recipients = [only]
     for c in cands:
         _partner_of_deal(c, cands)
