@@ -210,3 +210,16 @@ def test_relative_agents_and_bare_groups(nlp, text, expected):
 ])
 def test_a_holder_is_no_receiver_of_another_verbs_weapons(nlp, text):
     assert not any(r.recipient_iso3 in ("IRN", "ARG") for r in run(nlp, text))
+
+
+@pytest.mark.parametrize("title, text", [
+    ("U.S. firms lobby for Dutch helicopter order", "The Dutch seek 50 new army helicopters over ten years."),
+    ("French yards bid for Greek frigate deal", "Athens is seeking four new frigates for its navy."),
+])
+def test_a_request_borrows_no_seller_from_the_headline(nlp, title, text):
+    assert not any(r.supplier_iso3 for r in run(nlp, text, title=title))
+
+
+def test_a_purchase_still_borrows_the_headlines_seller(nlp):
+    rows = run(nlp, "The kingdom will buy 20 Leopard tanks, officials said.", title="Qatar buys German tanks")
+    assert ("DEU", "QAT", "armoured_vehicles") in tuples(rows)

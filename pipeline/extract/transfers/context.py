@@ -273,6 +273,9 @@ def _other_side_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: Do
     need_supplier = not c.suppliers
     pick = _pick(prev_dyads, need_supplier, known_keys)
     derivation = "previous_sentence"
+    if pick is None and need_supplier and c.trigger.entry.stage == "requested":
+        return   # "The Dutch seek 50 new army helicopters" under "U.S. FIRMS LOBBY FOR DUTCH HELICOPTER ORDER":
+                 # a buyer's request has no seller yet; the headline's or the article's is a bidder
     if pick is None and not prev_dyads and ctx.title_dyad:
         pick, derivation = title_side(ctx.title_dyad, need_supplier, known_keys), "title"
     if pick is None and not prev_dyads and ctx.title_keys:
