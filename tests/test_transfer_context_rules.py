@@ -163,6 +163,9 @@ def test_a_continuation_two_sentences_on_takes_the_dyad_and_its_date(nlp):
     # an all-capital headline: a word that is an acronym of a state body is still a word ("PLAN")
     ("PENTAGON DELAYS PLAN TO BUY EUROPEAN MISSILE", {"USA"}),
     ("USSR SELLS JETS TO INDIA", {"SUN", "IND"}),
+    # a region that contains a state's word blocks it
+    ("REAGAN SEEKS MORE AID FOR CENTRAL AMERICA", set()),
+    ("U.S. arms sales to Persian Gulf states", {"USA"}),
 ])
 def test_states_a_title_names(title, expected):
     assert title_parties(title, dt.date(1990, 3, 1)) == expected

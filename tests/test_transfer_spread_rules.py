@@ -223,3 +223,28 @@ def test_a_request_borrows_no_seller_from_the_headline(nlp, title, text):
 def test_a_purchase_still_borrows_the_headlines_seller(nlp):
     rows = run(nlp, "The kingdom will buy 20 Leopard tanks, officials said.", title="Qatar buys German tanks")
     assert ("DEU", "QAT", "armoured_vehicles") in tuples(rows)
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a receiver named, only not as a state: no state borrowed from the sentence before
+    ("Germany sent tanks to Ukraine in May. It has also provided the Azov brigade's trainees with rifles.", None),
+    ("Iran sent drones to Russia in 2022. It has also sent rockets to Hezbollah fighters in Lebanon.", None),
+])
+def test_a_receiver_named_otherwise_borrows_no_state(nlp, text, absent):
+    rows = run(nlp, text)
+    first_dyad = {(r.supplier_iso3, r.recipient_iso3) for r in rows if r.char_start == 0}
+    later = [r for r in rows if r.char_start > 0]
+    assert not any((r.supplier_iso3, r.recipient_iso3) in first_dyad for r in later), rows
+
+
+def test_an_anaphoric_service_still_borrows_its_state(nlp):
+    rows = run(nlp, "Germany sent tanks to Ukraine in May. It also gave the army 20 howitzers.")
+    assert ("DEU", "UKR", "artillery") in tuples(rows)
+
+
+def test_a_government_named_as_a_whole_is_not_the_statements_voice():
+    from pipeline.extract.transfers.pronouns import article_speaker
+    ents = [EntityMention(0, 21, "Sandinista government", "ORG", "Sandinista government", "NIC")]
+    assert article_speaker(set(), ents) is None
+    ents = [EntityMention(0, 20, "Department of Defense", "ORG", "Department of Defense", "USA")]
+    assert article_speaker(set(), ents).iso3 == "USA"

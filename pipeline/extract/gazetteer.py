@@ -124,6 +124,14 @@ def country_abbreviations() -> frozenset:
     return frozenset(r["alias"].strip() for r in _rows("country_aliases.csv") if r["kind"].strip() == "abbr")
 
 
+@functools.lru_cache(maxsize=1)
+def blocking_regions() -> frozenset:
+    """Lower-cased regions that contain a state's word but name no state ("Central America", "Persian Gulf"):
+    they block the shorter match wherever names are looked up word by word (headlines)."""
+    return frozenset(r["alias"].strip().lower() for r in _rows("country_aliases.csv")
+                     if r["label"].strip() == "NONE" and not (r["iso3"] or "").strip())
+
+
 def _default_case(alias: str) -> str:
     letters = [c for c in alias if c.isalpha()]
     return "exact" if letters and not any(c.islower() for c in letters) else "title"

@@ -13,7 +13,7 @@ from pipeline.extract.transfers.filters import is_domestic_military
 from pipeline.extract.transfers.lexicon import lexicon
 from pipeline.extract.transfers.model import Candidate, Party
 from pipeline.extract.transfers.rows import named_designations
-from pipeline.extract.transfers.sentence import RELATIVE, SUBJ, SentenceView
+from pipeline.extract.transfers.sentence import RELATIVE, SUBJ, SentenceView, noun_kind
 from pipeline.records import DateMention, EntityMention, TransferMention
 
 
@@ -166,8 +166,31 @@ def fill_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocContex
             _both_from_context(sv, c, prev_dyads, ctx)
     elif not anaphoric and not _missing_needs_context(c):
         _receiver_of_article(sv, c, ctx)
-    elif not (not c.suppliers and _collective_doer(sv, c)):
+    elif not (not c.suppliers and _collective_doer(sv, c)) and not (not c.recipients and _receiver_unnamed(sv, c)):
         _other_side_from_context(sv, c, prev_dyads, ctx)
+
+
+def _receiver_unnamed(sv: SentenceView, c: Candidate) -> bool:
+    """'The Soviet Union has provided the Sandinista regime military hardware': the receiver is named, only
+    not as a state the gazetteer knows; a state borrowed for it would be the wrong party."""
+    if c.trigger.frame not in ("supply", "aid") or c.trigger.kind != "verb" or c.passive:
+        return False
+    verb = c.trigger.token
+    with_frame = any(ch.dep_ == "prep" and ch.lower_ == "with" for ch in verb.children)
+    objs = [ch for ch in verb.children if ch.dep_ == "dative" or (with_frame and ch.dep_ == "dobj")]
+    objs += [o for ch in verb.children if ch.dep_ == "prep" and ch.lower_ == "to" for o in ch.children
+             if o.dep_ == "pobj"]
+    return any(o.pos_ in ("NOUN", "PROPN") and o.i not in sv.tok_weapon and _named_non_state(sv, o) for o in objs)
+
+
+def _named_non_state(sv: SentenceView, o) -> bool:
+    """'the Azov brigade's trainees', 'the Sandinista regime': a noun that is no party; "the army", "the
+    country" alone stand for a state in focus."""
+    kind = noun_kind(sv, o)
+    if kind == "other":
+        return o.lemma_.lower() not in sv.lex.group_nouns
+    return kind == "party_head" and any(c.dep_ in ("compound", "amod", "poss") and c.pos_ == "PROPN"
+                                        and c.i not in sv.tok_party for c in o.children)
 
 
 def _collective_doer(sv: SentenceView, c: Candidate) -> bool:
@@ -416,7 +439,7 @@ def title_parties(title: str | None, published) -> set:
         return set()
     try:
         from pipeline.extract.entities import company_name_follows, country_of
-        from pipeline.extract.gazetteer import country_abbreviations
+        from pipeline.extract.gazetteer import blocking_regions, country_abbreviations
     except Exception:  # pragma: no cover - entity module absent
         return set()
     spans = list(re.finditer(r"[A-Za-z][\w.'’-]*", title))
@@ -434,6 +457,9 @@ def title_parties(title: str | None, published) -> set:
                 continue
             phrase = " ".join(words[i:i + n]).rstrip(".,:;")
             phrase = re.sub(r"['’]s$", "", phrase)
+            if n > 1 and phrase.lower() in blocking_regions():
+                hit = (None, n)    # "MORE AID FOR CENTRAL AMERICA": a region, not America
+                break
             try:
                 iso = country_of(phrase, published)
             except Exception:
@@ -444,7 +470,8 @@ def title_parties(title: str | None, published) -> set:
                 hit = (iso, n)
                 break
         if hit:
-            found.add(hit[0])
+            if hit[0]:
+                found.add(hit[0])
             i += hit[1]
         else:
             i += 1

@@ -274,6 +274,8 @@ def _speaker_antecedent(sv: SentenceView, pron) -> bool:
 
 
 _FORCES = re.compile(r"\b(army|navy|air force|armed forces|military|marines?|intelligence|guard|forces)\b", re.I)
+# a government named as a whole is a state spoken about ("the Sandinista government"), not an issuing office
+_WHOLE_GOVERNMENT = re.compile(r"\b(government|regime|junta)\b", re.I)
 
 
 def article_speaker(votes: set, entities: list[EntityMention]) -> Party | None:
@@ -288,7 +290,7 @@ def article_speaker(votes: set, entities: list[EntityMention]) -> Party | None:
     if votes:
         return None
     orgs = [e for e in entities if e.label == "ORG" and e.country_iso3
-            and not _FORCES.search(e.canonical_name or e.text)]
+            and not _FORCES.search(e.canonical_name or e.text) and not _WHOLE_GOVERNMENT.search(e.canonical_name or e.text)]
     isos = {e.country_iso3 for e in orgs}
     if len(isos) != 1:
         return None
