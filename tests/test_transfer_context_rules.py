@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from pipeline.extract.transfers.context import title_parties
+from pipeline.extract.transfers.title import title_parties
 from pipeline.records import EntityMention, TransferMention
 from tests.test_transfers import run, tuples
 

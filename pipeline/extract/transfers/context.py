@@ -419,65 +419,6 @@ def _borrowed(c: Candidate, derivation: str):
     c.derivation = derivation
 
 
-_IRREGULAR = {"sold": "sell", "bought": "buy", "sent": "send", "gave": "give", "given": "give", "got": "get",
-              "sells": "sell", "buys": "buy", "arms": "arms"}
-
-
-def _title_trigger(word: str, lex) -> bool:
-    word = _IRREGULAR.get(word, word)
-    if word == "arms":
-        return True
-    for cand in (word, word[:-1], word[:-2], word[:-3], word[:-1] + "e" if word.endswith("d") else word,
-                 word[:-3] + "e" if word.endswith("ing") else word):
-        if cand and (cand in lex.verbs or cand in lex.nouns):
-            return True
-    return False
-
-
-def title_parties(title: str | None, published) -> set:
-    if not title:
-        return set()
-    try:
-        from pipeline.extract.entities import company_name_follows, country_of
-        from pipeline.extract.gazetteer import blocking_regions, country_abbreviations
-    except Exception:  # pragma: no cover - entity module absent
-        return set()
-    spans = list(re.finditer(r"[A-Za-z][\w.'’-]*", title))
-    shouting = not any(ch.islower() for ch in title)
-    words = [m.group() for m in spans]
-    lex = lexicon()
-    if not any(_title_trigger(w.lower(), lex) for w in words):
-        return set()
-    found = set()
-    i = 0
-    while i < len(words):
-        hit = None
-        for n in (3, 2, 1):
-            if i + n > len(words):
-                continue
-            phrase = " ".join(words[i:i + n]).rstrip(".,:;")
-            phrase = re.sub(r"['’]s$", "", phrase)
-            if n > 1 and phrase.lower() in blocking_regions():
-                hit = (None, n)    # "MORE AID FOR CENTRAL AMERICA": a region, not America
-                break
-            try:
-                iso = country_of(phrase, published)
-            except Exception:
-                iso = None
-            if iso and shouting and phrase not in country_abbreviations() and not country_of(phrase.title(), published):
-                iso = None    # an all-capital headline: "PLAN" is a word there, not the Chinese navy
-            if iso and not company_name_follows(title, spans[i + n - 1].end()):   # "WHITEHALL <WHT> GETS ..."
-                hit = (iso, n)
-                break
-        if hit:
-            if hit[0]:
-                found.add(hit[0])
-            i += hit[1]
-        else:
-            i += 1
-    return found
-
-
 def name_unnamed_suppliers(rows: list[TransferMention]) -> list[TransferMention]:
     """'The project made it possible to produce 35,000 rifles for the Indian army': a row whose supplier
     the sentence leaves unnamed takes the article's one named supplier of the same recipient and weapon

@@ -17,7 +17,7 @@ from pipeline.extract.transfers.context import (DocContext, article_context, bil
                                                fill_from_context, fill_from_pair, maker_named,
                                                makers_named_next,
                                                name_unnamed_suppliers,
-                                               note_signing, title_parties)
+                                               note_signing)
 from pipeline.extract.transfers.filters import is_domestic_military
 from pipeline.extract.transfers.later_counts import counts_named_later
 from pipeline.extract.transfers.lexicon import lexicon
@@ -28,7 +28,7 @@ from pipeline.extract.transfers.rows import build_rows, dedupe, drop_generic_bes
 from pipeline.extract.transfers.sentence import SentenceView
 from pipeline.extract.transfers.stage import stage_and_modality
 from pipeline.extract.transfers.surface import fill_listed_members, fill_roles_from_surface
-from pipeline.extract.transfers.title import title_facts
+from pipeline.extract.transfers.title import title_facts, title_parties
 from pipeline.extract.transfers.triggers import find_triggers
 from pipeline.records import DateMention, EntityMention, Figure, TransferMention
 

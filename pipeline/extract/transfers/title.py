@@ -16,7 +16,8 @@ from pipeline.extract.transfers.lexicon import lexicon
 _WORD = re.compile(r"[A-Za-z0-9][\w.'’&-]*")
 _RECIPIENT_PREPS = {"to", "for", "into"}
 _SUPPLIER_PREPS = {"from"}
-_IRREGULAR = {"sold": "sell", "bought": "buy", "sent": "send", "gave": "give", "got": "get", "took": "take"}
+_IRREGULAR = {"sold": "sell", "bought": "buy", "sent": "send", "gave": "give", "given": "give", "got": "get",
+              "took": "take"}
 # approval words of a headline's subject: the approving government is the seller's ("Germany approves ...")
 _APPROVE = {"approve", "clear", "authorize", "authorise", "okay", "greenlight", "notify"}
 
@@ -111,3 +112,53 @@ def title_facts(title: str | None, published=None) -> TitleFacts:
         return TitleFacts(subject=subject)
     s, r = (a, b) if ra == {"S"} else (b, a)
     return TitleFacts(dyad=(s, names[s], r, names[r]), subject=subject)
+
+
+def _title_trigger(word: str, lex) -> bool:
+    return word == "arms" or any(stem in lex.verbs or stem in lex.nouns for stem in _lemmas(word))
+
+
+def title_parties(title: str | None, published) -> set:
+    """The states a headline with a transfer word names ("U.S. CLEARS SALE OF TANKS TO BAHRAIN"), word by
+    word, as the parser is not run on headlines."""
+    if not title:
+        return set()
+    try:
+        from pipeline.extract.entities import company_name_follows, country_of
+        from pipeline.extract.gazetteer import blocking_regions, country_abbreviations
+    except Exception:  # pragma: no cover - entity module absent
+        return set()
+    spans = list(re.finditer(r"[A-Za-z][\w.'’-]*", title))
+    shouting = not any(ch.islower() for ch in title)
+    words = [m.group() for m in spans]
+    lex = lexicon()
+    if not any(_title_trigger(w.lower(), lex) for w in words):
+        return set()
+    found = set()
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in (3, 2, 1):
+            if i + n > len(words):
+                continue
+            phrase = " ".join(words[i:i + n]).rstrip(".,:;")
+            phrase = re.sub(r"['’]s$", "", phrase)
+            if n > 1 and phrase.lower() in blocking_regions():
+                hit = (None, n)    # "MORE AID FOR CENTRAL AMERICA": a region, not America
+                break
+            try:
+                iso = country_of(phrase, published)
+            except Exception:
+                iso = None
+            if iso and shouting and phrase not in country_abbreviations() and not country_of(phrase.title(), published):
+                iso = None    # an all-capital headline: "PLAN" is a word there, not the Chinese navy
+            if iso and not company_name_follows(title, spans[i + n - 1].end()):   # "WHITEHALL <WHT> GETS ..."
+                hit = (iso, n)
+                break
+        if hit:
+            if hit[0]:
+                found.add(hit[0])
+            i += hit[1]
+        else:
+            i += 1
+    return found
