@@ -1,6 +1,6 @@
 """A fifth behavioural set: a transfer whose parts are spread over a clause or a sentence (pure data).
 
-Written for twenty-four phenomena the other sets left thin, each with hard negatives beside it:
+Written for twenty-five phenomena the other sets left thin, each with hard negatives beside it:
 
 - ``floating_quantifier``: coordinated parties with "each", "both" or "all" between them and the verb
   ("Spain and Italy have each supplied ..."); the parser tends to lose the subject there, and a count
@@ -63,6 +63,9 @@ Written for twenty-four phenomena the other sets left thin, each with hard negat
   the apposition stands for the deal and names its sides.
 - ``civil_drones_and_services``: farm, hobby and camera drones and air-ambulance helicopters are civil
   trade; an armed force's medevac helicopters and combat drones are arms.
+- ``asked_and_mentioned_again``: whoever asks for a transfer receives only when the transfer names no
+  receiver ("Washington asked Berlin not to send tanks to Qatar"); a partyless "the deal for 10,000 Tavor
+  rifles" beside the sentence's one transfer of those rifles is that transfer again.
 
 Conventions are those of ``cases_fresh`` (``c()``: exact tuple set, optional tuples, quantity per tuple
 with None for "no count", date_start per tuple; publication date 2024-05-01, a Wednesday).
@@ -538,6 +541,23 @@ CASES: dict[str, list[dict]] = {
         c("The Philippine air force ordered 12 medevac helicopters from Poland.", [("POL", "PHL", "helicopters")],
           q={("POL", "PHL", "helicopters"): 12}),
         c("Turkey exported Bayraktar TB2 combat drones to Poland.", [("TUR", "POL", "uav")]),
+    ],
+    "asked_and_mentioned_again": [
+        c("Moscow has urged Israel not to sell Tavor assault rifles to Serbia, but Israel said on Monday the deal "
+          "for 10,000 Tavor assault rifles would go ahead.",
+          [("ISR", "SRB", "small_arms")], q={("ISR", "SRB", "small_arms"): 10000}),
+        c("Washington asked Berlin not to send Leopard tanks to Qatar.", [("DEU", "QAT", "armoured_vehicles")]),
+        c("Russia agreed to sell S-400 systems to India, and the deal for five S-400 systems was signed in October.",
+          [("RUS", "IND", "air_defence")], q={("RUS", "IND", "air_defence"): 5}),
+        # the asker receives when the transfer names no receiver of its own
+        c("Kyiv urged Berlin to send more Leopard tanks.", [("DEU", "UKR", "armoured_vehicles")]),
+        c("Japan asked the United States to sell it 100 F-35 jets.", [("USA", "JPN", "aircraft")],
+          q={("USA", "JPN", "aircraft"): 100}),
+        # two transfers of the same weapons: the counted one keeps its count to itself
+        c("Germany will send Leopard tanks to Poland, while the delivery of 14 Leopard tanks to Ukraine is planned "
+          "for May.",
+          [("DEU", "POL", "armoured_vehicles"), ("DEU", "UKR", "armoured_vehicles")],
+          q={("DEU", "POL", "armoured_vehicles"): None, ("DEU", "UKR", "armoured_vehicles"): 14}),
     ],
 }
 

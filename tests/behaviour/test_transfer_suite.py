@@ -44,7 +44,6 @@ KNOWN_GAPS_HARD = frozenset({
     "clause_split_hard-2", "clause_split_hard-5",
     "coordinated_suppliers_hard-2",
     "gapping_hard-4",
-    "despite_objections_hard-5",
     "neighbour_competitor_hard-3",
     "domestic_procurement_hard-3",
 })

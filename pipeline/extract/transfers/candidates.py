@@ -28,6 +28,7 @@ def read_candidate(sv: SentenceView, trig: Trigger) -> Candidate | None:
     _relative_on_party(sv, trig, chain, passive, roles)
     _adjective_holder(sv, trig, roles)
     _payer_on_chain(sv, trig, chain, roles)
+    _asker_yields_to_named_receiver(sv, trig, chain, roles)
     if trig.frame == "supply" and any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVE
                                       for c in trig.token.children):
         roles["R"].extend(roles["S"])     # "Teheran has equipped itself with ...": the subject receives
@@ -201,6 +202,18 @@ def _relative_on_party(sv: SentenceView, trig: Trigger, chain: list, passive: bo
                 if c.i in sv.tok_party and sv.tok_party[c.i] not in roles[role]:
                     roles[role].append(sv.tok_party[c.i])
         return
+
+
+def _asker_yields_to_named_receiver(sv: SentenceView, trig: Trigger, chain: list, roles: dict):
+    """'Washington asked Berlin not to send Leopard tanks to Qatar': whoever asks receives only when the
+    transfer names no receiver of its own ("Kyiv urged Berlin to send tanks")."""
+    own = {p.key for p in roles["R"] if p.root.dep_ == "pobj" and p.root.head.lower_ == "to"}
+    if not own:
+        return
+    for link in chain:
+        if link.kind == "obj_control" and (link.spec or {}).get("requester"):
+            askers = {sv.tok_party[c.i].key for c in link.token.children if c.dep_ in SUBJ and c.i in sv.tok_party}
+            roles["R"] = [p for p in roles["R"] if p.key not in askers or p.key in own]
 
 
 def _payer_on_chain(sv: SentenceView, trig: Trigger, chain: list, roles: dict):
@@ -411,6 +424,20 @@ def _receives_these(party: Party, c: Candidate, sources: list[Candidate]) -> boo
         return True
     mine = {w.root.i for w in c.weapons}
     return any(w.root.i in mine for o in holders for w in o.weapons)
+
+
+def parties_of_same_weapons(cands: list[Candidate]):
+    """'Russia agreed to sell S-400 systems to India, and the deal for five S-400 systems was signed in
+    October': a transfer with no party at all that names the same weapons as the sentence's one transfer
+    with one supplier and one recipient is that transfer again (its count then reaches the row)."""
+    named = [c for c in cands if len(c.suppliers) == 1 and len(c.recipients) == 1 and c.weapons]
+    for c in cands:
+        if c.suppliers or c.recipients or not c.weapons or c.sides:
+            continue
+        mine = {w.text.lower() for w in c.weapons if not w.generic}
+        same = [o for o in named if mine and mine <= {w.text.lower() for w in o.weapons}]
+        if len(same) == 1:
+            c.suppliers, c.recipients = list(same[0].suppliers), list(same[0].recipients)
 
 
 def share_parties(cands: list[Candidate]):

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field, replace
 from pipeline.extract.doc_views import doc_sentences, doc_text
 from pipeline.extract.transfers.attributes import link_date, link_money, publication_date
 from pipeline.extract.transfers.candidates import (contents_after_include, inherit_from_container, merge_neutral,
-                                                  pair_orphan_weapon, parties_from_relative, read_candidate,
-                                                  share_parties)
+                                                  pair_orphan_weapon, parties_from_relative, parties_of_same_weapons,
+                                                  read_candidate, share_parties)
 from pipeline.extract.transfers.coordination import bind_gapped_parties, expand_weapon_list
 from pipeline.extract.transfers.context import (DocContext, article_context, bilateral_pair, date_from_signing, earlier_buyers,
                                                context_party, encounter_seller, encounter_sides, maker_beside,
@@ -194,6 +194,7 @@ def _candidates(state: _ArticleState, sv: SentenceView, s_dates) -> tuple[list[C
     contents_after_include(sv, cands)
     cands = merge_neutral(cands)
     share_parties(cands)
+    parties_of_same_weapons(cands)
     inherit_from_container(sv, cands)
     _complete_from_surface(sv, cands)
     for c in cands:
