@@ -111,10 +111,11 @@ def test_package_contents_keep_the_announcements_date(earlier, row, expected):
     assert (out.date_start.isoformat() if out.date_start else None) == expected
 
 
-def _mention(weapon_text: str, category: str, quantity=None, supplier="FRA", recipient="GRC", start=0):
+def _mention(weapon_text: str, category: str, quantity=None, supplier="FRA", recipient="GRC", start=0,
+             trigger=None):
     return TransferMention(char_start=start, char_end=start + 80, evidence="...", supplier_iso3=supplier,
                            recipient_iso3=recipient, weapon_text=weapon_text, weapon_category=category,
-                           quantity_value=quantity, confidence=0.85)
+                           quantity_value=quantity, confidence=0.85, trigger=trigger or f"verb of {weapon_text}")
 
 
 @pytest.mark.parametrize("rows,expected", [
@@ -132,6 +133,9 @@ def _mention(weapon_text: str, category: str, quantity=None, supplier="FRA", rec
      [("jets", None), ("Rafale fighters", 6)]),
     ([_mention("jets", "aircraft", start=100), _mention("Rafale fighters", "aircraft", 6)],
      [("jets", None), ("Rafale fighters", 6)]),
+    # one verb's list of two items of a kind ("buying millions of rockets and artillery shells") stays two rows
+    ([_mention("rockets", "ammunition", trigger="buy"), _mention("artillery shells", "ammunition", trigger="buy")],
+     [("rockets", None), ("artillery shells", None)]),
     # an unnamed supplier is not folded into a named one's row
     ([_mention("jets", "aircraft", supplier=None), _mention("Rafale fighters", "aircraft", 6, supplier=None)],
      [("jets", None), ("Rafale fighters", 6)]),

@@ -244,7 +244,9 @@ def _split_known_pair(c: Candidate, ctx: DocContext) -> bool:
 def _both_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: DocContext):
     """'The deal also includes ammunition': an anaphoric transfer with no party takes the one dyad of the
     previous sentence (or, when that had none, of the article). The sentence may name the same states
-    again ("missiles already in South Korea"), no others."""
+    again ("missiles already in South Korea"), no others. A giver's one-sided announcement lends only a
+    giver to a sentence that names the receiver (``_other_side_from_context``), nothing here."""
+    prev_dyads = [d for d in prev_dyads if d[2] or d[3]]
     named = {p.iso3 for p in sv.parties if not p.pronoun and p.iso3}
     source = prev_dyads if len(prev_dyads) == 1 else ctx.dyads if (not prev_dyads and len(ctx.dyads) == 1) else []
     if len(prev_dyads) > 1 or (not prev_dyads and len(ctx.dyads) > 1):

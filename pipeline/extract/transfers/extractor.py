@@ -299,7 +299,10 @@ def _attach_date(state: _ArticleState, sv: SentenceView, c: Candidate, s_dates):
         # "These new capabilities include artillery systems": the continued transfer keeps its date
         dyad_dates = {d for sp in c.suppliers for rp in c.recipients   # either way: a deal's direction may
                       for d in state.prev_dates.get((sp.iso3, rp.iso3), ())   # be settled only by its contents
-                      or state.prev_dates.get((rp.iso3, sp.iso3), ()) or state.prev_dates.get((sp.iso3, None), ())}
+                      or state.prev_dates.get((rp.iso3, sp.iso3), ())
+                      # a giver's one-sided announcement dates what this sentence gives a receiver it names
+                      or (state.prev_dates.get((sp.iso3, None), ()) if rp.derivation is None and not rp.context
+                          else ())}
         if len(dyad_dates) == 1:
             c.date = next(iter(dyad_dates))
         elif not dyad_dates and c.derivation == "article" and len(c.suppliers) == 1 and len(c.recipients) == 1:

@@ -180,6 +180,9 @@ def _fold_generic_mentions(rows: list[TransferMention]) -> list[TransferMention]
         named = [i for i in idx if i not in bare]
         if len(named) == 1 and bare and rows[named[0]].weapon_category not in ("unspecified", "other") \
                 and all(rows[i].supplier_iso3 and rows[i].recipient_iso3 for i in idx):
+            # another verb's mention only: one verb's list ("millions of rockets and artillery shells") is
+            # two items of a kind
+            bare = [i for i in bare if rows[i].trigger != rows[named[0]].trigger]
             for i in bare:
                 out[named[0]] = _merged(out[named[0]], rows[i], keep_trigger=True)
                 drop.add(i)
