@@ -130,7 +130,6 @@ def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speake
         speaker = None    # '"We have signed for ...," the Indian defence minister said': the quote's own voice
     for tok in sv.tokens:
         low = tok.lower_
-        target = None
         if speaker is not None and tok.dep_ in SUBJ and _is_speaker_np(sv, tok) and tok.i not in sv.tok_party:
             _speaker_party(sv, tok, speaker)
             continue
@@ -139,32 +138,9 @@ def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speake
             _bind_local(sv, tok, src)
             continue
         if tok.dep_ in SUBJ and _bare_state_np(sv, tok):
-            # "Indian officials said the country would acquire ...": the state of the speaker's clause;
-            # "Canada is scrapping a plan ... Instead, the Liberal government will buy ...": the state in focus
-            ante = [a for a in _antecedent(sv, tok) if a.iso3]
-            if len({a.iso3 for a in ante}) == 1:
-                src, from_ctx = ante[0], False
-            elif prev_subject is not None and prev_subject.label == "COUNTRY":
-                src, from_ctx = prev_subject, True
-            else:
-                _unresolved(sv, tok)     # no one state in focus
-                continue
-            p = Party(name=src.name, iso3=src.iso3, label="COUNTRY", start=tok.i, end=tok.i + 1,
-                      root=tok, char_start=tok.idx, char_end=tok.idx + len(tok.text), pronoun=True)
-            p.context = from_ctx
-            p.derivation = "previous_sentence" if from_ctx else "pronoun"
-            sv.parties.append(p)
-            sv.tok_party[tok.i] = p
+            _bind_state_noun(sv, tok, prev_subject)
             continue
-        if low in ("it", "they", "itself", "themselves") and tok.dep_ in SUBJ + ("dobj", "dative", "pobj"):
-            if _passive_theme(sv, tok):
-                continue
-            target = tok
-        elif low in ("its", "their") and tok.dep_ == "poss" and any(t.token.i == tok.head.i for t in sv.triggers):
-            target = tok     # "Sweden's defence ministry defended its sale of howitzers"
-        elif low == "country" and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their", "our")
-                                      for c in tok.children):
-            target = tok
+        target = _pronoun_target(sv, tok, low)
         if target is None or target.i in sv.tok_party:
             continue
         if low in ("itself", "themselves"):
@@ -191,6 +167,38 @@ def resolve_pronouns(sv: SentenceView, prev_subject: Party | None = None, speake
         p.derivation = ("speaker" if a is speaker else "previous_sentence") if from_context else "pronoun"
         sv.parties.append(p)
         sv.tok_party[target.i] = p
+
+
+def _bind_state_noun(sv: SentenceView, tok, prev_subject: Party | None):
+    """"Indian officials said the country would acquire ...": the state of the speaker's clause; "Canada is
+    scrapping a plan ... Instead, the Liberal government will buy ...": the state in focus."""
+    ante = [a for a in _antecedent(sv, tok) if a.iso3]
+    if len({a.iso3 for a in ante}) == 1:
+        src, from_ctx = ante[0], False
+    elif prev_subject is not None and prev_subject.label == "COUNTRY":
+        src, from_ctx = prev_subject, True
+    else:
+        _unresolved(sv, tok)     # no one state in focus
+        return
+    p = Party(name=src.name, iso3=src.iso3, label="COUNTRY", start=tok.i, end=tok.i + 1,
+              root=tok, char_start=tok.idx, char_end=tok.idx + len(tok.text), pronoun=True)
+    p.context = from_ctx
+    p.derivation = "previous_sentence" if from_ctx else "pronoun"
+    sv.parties.append(p)
+    sv.tok_party[tok.i] = p
+
+
+def _pronoun_target(sv: SentenceView, tok, low: str):
+    """The token to resolve: a pronoun in an argument slot, a possessive on a trigger ("defended its sale of
+    howitzers"), or "their country"; None for anything else."""
+    if low in ("it", "they", "itself", "themselves") and tok.dep_ in SUBJ + ("dobj", "dative", "pobj"):
+        return None if _passive_theme(sv, tok) else tok
+    if low in ("its", "their") and tok.dep_ == "poss" and any(t.token.i == tok.head.i for t in sv.triggers):
+        return tok
+    if low == "country" and any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their", "our")
+                                for c in tok.children):
+        return tok
+    return None
 
 
 def _passive_theme(sv: SentenceView, tok) -> bool:
