@@ -94,6 +94,9 @@ def test_relative(nlp, sentence, text, start, end, granularity):
     # a future cue: the next occurrence
     ("Russia will buy the drones in October.", D(2022, 10, 1)),
     ("The drones are expected to arrive in March.", D(2023, 3, 1)),
+    # a present-tense verb over an event noun: the event's month is read as past, not the nearest one
+    ("The package builds on the delivery of 20 tanks in December.", D(2021, 12, 1)),
+    ("The order reflects the signing of the contract in November.", D(2021, 11, 1)),
 ])
 def test_year_less_month(nlp, sentence, start):
     month = sentence.rstrip(".").split()[-1]

@@ -380,9 +380,12 @@ def _tense(doc, start: int, end: int) -> str | None:
             break
     aux, verbs = set(r["future_aux"]), set(r["future_verbs"])
     t = span.root
+    through_noun = False    # the date dates a noun on the way ("follows the approval of the sale in January")
     for _ in range(10):
         if t.lower_ in r["future_words"] or t.lemma_.lower() in verbs:
             return "future"
+        if t.pos_ in ("NOUN",) and t.i != span.root.i:
+            through_noun = True
         if t.pos_ in ("VERB", "AUX"):
             children = list(t.children)
             if any(c.dep_ in ("aux", "auxpass") and c.lower_ in aux for c in children):
@@ -391,7 +394,8 @@ def _tense(doc, start: int, end: int) -> str | None:
                     c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in children):
                 return "past"
             if t.dep_ not in ("xcomp", "conj", "advcl", "prep", "pcomp"):
-                return "present" if t.tag_ in ("VBZ", "VBP", "VBG") else None
+                # a present verb over an event noun says nothing of the event's own time: the default reading
+                return "present" if t.tag_ in ("VBZ", "VBP", "VBG") and not through_noun else None
         if t.head is t:
             return None
         t = t.head
