@@ -252,3 +252,15 @@ def test_a_government_named_as_a_whole_is_not_the_statements_voice():
     assert article_speaker(set(), ents) is None
     ents = [EntityMention(0, 20, "Department of Defense", "ORG", "Department of Defense", "USA")]
     assert article_speaker(set(), ents).iso3 == "USA"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Egypt has bought fighter jets from France and Italy, as well as from Russia.",
+     {("FRA", "EGY", "aircraft"), ("ITA", "EGY", "aircraft"), ("RUS", "EGY", "aircraft")}),
+    ("Poland sent tanks to Ukraine, as well as to Moldova.",
+     {("POL", "UKR", "armoured_vehicles"), ("POL", "MDA", "armoured_vehicles")}),
+    # a contrast is no further party
+    ("Serbia has decided to buy 20 K9 howitzers from South Korea rather than from Tokyo.", {("KOR", "SRB", "artillery")}),
+])
+def test_as_well_as_adds_a_party_rather_than_does_not(nlp, text, expected):
+    assert tuples(run(nlp, text)) == expected

@@ -42,7 +42,6 @@ KNOWN_GAPS_HARD = frozenset({
     "relative_clause_hard-4", "relative_clause_hard-5",
     "genitive_recipient_force_hard-5",
     "clause_split_hard-2", "clause_split_hard-5",
-    "coordinated_suppliers_hard-2",
     "gapping_hard-4",
     "neighbour_competitor_hard-3",
     "domestic_procurement_hard-3",

@@ -64,6 +64,8 @@ def attach(sv: SentenceView, root, chain_idx: dict, max_steps: int = 14):
             d = "nsubj"   # "LONDON, Oct 20 - British Aerospace Plc <BAEL.L> has won": dateline-broken subject
         if d in SUBJ and h.dep_ in ("aux", "auxpass") and h.head.pos_ in ("VERB", "AUX"):
             h = h.head    # "the United States will re-sequence": a subject the parser hung on the auxiliary
+        if d == "prep" and h.dep_ == "cc" and h.lower_ in ("as", "and", "plus") and h.head.i in chain_idx:
+            h = h.head    # "... from Paris and Seoul, as well as from Moscow" (not "rather than from Tokyo")
         if h.dep_ == "appos" and h.head.i in chain_idx and h.i not in chain_idx and h.pos_ in ("ADJ", "NOUN") \
                 and h.i not in sv.tok_weapon and chain_idx[h.head.i].kind in ("self", "noun_host") \
                 and noun_kind(sv, h) not in ("party", "party_head") and d in ("poss", "prep"):
