@@ -841,10 +841,12 @@ def _short_company_names(text: str, idx: _DocIndex, accepted: list[_Cand], out: 
         if any(n != frag and (n.startswith(frag + " ") or n.startswith(frag + "-")) for n in names):
             c.label = "COMPANY"
     for i, c in enumerate(accepted):
+        if c.label != "ORG" or c.kind != "seat":
+            continue
         frag = re.sub(r"\s+", " ", text[c.start:c.end])
-        if c.label == "ORG" and c.kind == "seat" and any(n.startswith(frag + " ") for n in names):
+        owner = next((n for n in names if n.startswith(frag + " ")), None)
+        if owner is not None:
             # "Whitehall" after "Whitehall Corp": the company again, not the seat of a government
-            owner = next(n for n in names if n.startswith(frag + " "))
             accepted[i] = _Cand(c.start, c.end, "COMPANY", owner, names[owner].iso3, kind="short-name",
                                 source="spacy")
     for i, c in enumerate(accepted):

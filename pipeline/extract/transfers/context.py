@@ -10,7 +10,6 @@ from dataclasses import dataclass, field, replace
 from pipeline.extract.transfers.attributes import link_date
 from pipeline.extract.transfers.candidates import maker_states
 from pipeline.extract.transfers.filters import is_domestic_military
-from pipeline.extract.transfers.lexicon import lexicon
 from pipeline.extract.transfers.model import Candidate, Party
 from pipeline.extract.transfers.rows import named_designations
 from pipeline.extract.transfers.sentence import RELATIVE, SUBJ, SentenceView, noun_kind
@@ -318,7 +317,7 @@ def _other_side_from_context(sv: SentenceView, c: Candidate, prev_dyads, ctx: Do
             and not c.trigger.entry.agent and ctx.recipient[0] not in {p.iso3 for p in c.suppliers}:
         pick = ctx.recipient     # "Israel had played a key role in the arms shipments" (Iran-contra story)
     if pick is None and need_supplier and ctx.actor and c.trigger.frame in ("supply", "aid") \
-            and (ctx.actor[0], None) not in known_keys and not _collective_doer(sv, c):
+            and (ctx.actor[0], None) not in known_keys:
         # a story about one state's services handing over weapons ("The Coast Guard has transferred ...
         # One of the most recent deliveries is the transfer of three patrol boats to Colombia")
         pick, derivation = ctx.actor, "actor"

@@ -297,12 +297,7 @@ def _attach_date(state: _ArticleState, sv: SentenceView, c: Candidate, s_dates):
     c.date = link_date(sv, c, s_dates) or (state.lead_date if in_list else None)
     if c.date is None and c.context:
         # "These new capabilities include artillery systems": the continued transfer keeps its date
-        dyad_dates = {d for sp in c.suppliers for rp in c.recipients   # either way: a deal's direction may
-                      for d in state.prev_dates.get((sp.iso3, rp.iso3), ())   # be settled only by its contents
-                      or state.prev_dates.get((rp.iso3, sp.iso3), ())
-                      # a giver's one-sided announcement dates what this sentence gives a receiver it names
-                      or (state.prev_dates.get((sp.iso3, None), ()) if rp.derivation is None and not rp.context
-                          else ())}
+        dyad_dates = {d for sp in c.suppliers for rp in c.recipients for d in _dates_before(state, sp, rp)}
         if len(dyad_dates) == 1:
             c.date = next(iter(dyad_dates))
         elif not dyad_dates and c.derivation == "article" and len(c.suppliers) == 1 and len(c.recipients) == 1:
@@ -315,6 +310,15 @@ def _attach_date(state: _ArticleState, sv: SentenceView, c: Candidate, s_dates):
     if c.date is not None and published is not None and c.modality == "asserted" \
             and c.date.date_end is not None and c.date.date_end < dt.date(published.year, 1, 1):
         c.modality = "historical"
+
+
+def _dates_before(state: _ArticleState, sp: Party, rp: Party):
+    """The previous sentence's dates of this dyad, either way round (a deal's direction may be settled only
+    by its contents), else those of the giver's one-sided announcement when this sentence names the
+    receiver itself."""
+    return (state.prev_dates.get((sp.iso3, rp.iso3)) or state.prev_dates.get((rp.iso3, sp.iso3))
+            or (state.prev_dates.get((sp.iso3, None)) if rp.derivation is None and not rp.context else None)
+            or ())
 
 
 def _hand_over(state: _ArticleState, cands: list[Candidate], kept_pairs: list[tuple], announced: list[tuple]):

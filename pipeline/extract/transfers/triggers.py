@@ -95,12 +95,12 @@ def _find_word_triggers(sv):
         lemma = tok.lemma_.lower()
         if lemma not in words and low not in words and not (low.endswith("s") and low[:-1] in words):
             continue
-        if (low in lex.license_words or lemma in lex.license_words) and _export_licence(tok):
-            # "export licences had been granted. The licences cover 36 howitzers for the UAE": leave to sell
-            sv.triggers.append(Trigger(tok, Entry("supply", "approved", "approved"), "noun"))
-            continue
         if low in lex.license_words or lemma in lex.license_words:
-            sv.triggers.append(Trigger(tok, Entry("license", "licensed", "licensed"), "license"))
+            if _export_licence(tok):
+                # "export licences had been granted. The licences cover 36 howitzers for the UAE": leave to sell
+                sv.triggers.append(Trigger(tok, Entry("supply", "approved", "approved"), "noun"))
+            else:
+                sv.triggers.append(Trigger(tok, Entry("license", "licensed", "licensed"), "license"))
             continue
         if lemma in lex.production_verbs and tok.tag_ == "VBN" and tok.dep_ in ("acl", "relcl") \
                 and tok.head.i in sv.tok_weapon and (any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
